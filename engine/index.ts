@@ -1,0 +1,140 @@
+import { allRules, dockerfileRules } from '../rules';
+import { prepareDockerfile } from './dockerfile/lint';
+import { applyEdits, selectCompatibleFixes } from './fixes';
+import type { Report, RuleModule } from './rule';
+import { normalizeSettings, type EngineSettings } from './settings';
+import { collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
+import { LineIndex, compareRanges } from './text';
+import type { FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
+
+export * from './types';
+export { detectFileKind } from './fileKind';
+export { applyEdits } from './fixes';
+export { LineIndex } from './text';
+export { SETTINGS_SCHEMA, defaultSettings, normalizeSettings, type BallastSettings, type EngineSettings } from './settings';
+export type { SuppressionEdit } from './suppression';
+
+/** The rule id of findings that report a failure inside Ballast rather than in the file. */
+export const INTERNAL_ERROR_ID = 'ballast/internal-error';
+
+export interface LintRequest {
+  text: string;
+  kind: FileKind;
+  settings?: Partial<EngineSettings>;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw; their failure is also one `ballast/internal-error` finding each. */
+  ruleFailures: RuleFailure[];
+}
+
+/** Every rule's metadata, for docs, the CLI's `rules` command and SARIF. */
+export function listRules(): RuleMeta[] {
+  return allRules.map((rule) => rule.meta);
+}
+
+export function findRule(id: string): RuleMeta | undefined {
+  return allRules.find((rule) => rule.meta.id === id)?.meta;
+}
+
+/** The severity a rule runs at under the given settings, or `off`. */
+export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): SeveritySetting {
+  return settings.rules[meta.id] ?? (meta.enabledByDefault === false ? 'off' : meta.defaultSeverity);
+}
+
+function hadolintToBallast(code: string): string[] {
+  return allRules.filter((rule) => rule.meta.equivalents.hadolint?.includes(code)).map((rule) => rule.meta.id);
+}
+
+function completeSettings(settings: Partial<EngineSettings> | undefined): EngineSettings {
+  return normalizeSettings(settings ?? {});
+}
+
+/** Lints one file. Never throws for any input text: a failing rule becomes an internal finding. */
+export function lint(request: LintRequest): LintResult {
+  const settings = completeSettings(request.settings);
+  switch (request.kind) {
+    case 'dockerfile': {
+      const prepared = prepareDockerfile(request.text);
+      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast });
+      const result = runRules(dockerfileRules, prepared.model, settings);
+      result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
+      return result;
+    }
+  }
+}
+
+function runRules<Model>(rules: readonly RuleModule<Model>[], model: Model, settings: EngineSettings): LintResult {
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule.meta, settings);
+    if (severity === 'off') continue;
+    const reported: Finding[] = [];
+    const report = (r: Report) => reported.push(toFinding(rule.meta, severity, r));
+    try {
+      rule.check({ model, settings, report });
+      findings.push(...reported);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      ruleFailures.push({ ruleId: rule.meta.id, error: error instanceof Error && error.stack ? error.stack : message });
+      findings.push({
+        ruleId: INTERNAL_ERROR_ID,
+        severity: 'warning',
+        message: `Ballast rule ${rule.meta.id} failed on this file and was skipped: ${message}. The other rules ran normally.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+      });
+    }
+  }
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  return { findings, ruleFailures };
+}
+
+function toFinding(meta: RuleMeta, severity: Severity, report: Report): Finding {
+  return { ruleId: meta.id, severity, message: report.message, range: report.range, fixes: report.fixes ?? [] };
+}
+
+export interface FixAllResult {
+  text: string;
+  /** How many fixes were applied over all passes. */
+  applied: number;
+}
+
+/**
+ * Applies every fix of the given kinds (safe ones by default), re-linting between passes so that
+ * fixes which touch the same text are applied one after the other, as ESLint does.
+ */
+export function fixAll(request: LintRequest, kinds: readonly FixKind[] = ['safe']): FixAllResult {
+  let text = request.text;
+  let applied = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const { findings } = lint({ ...request, text });
+    const fixes: Fix[] = findings.flatMap((finding) => finding.fixes.filter((fix) => kinds.includes(fix.kind)).slice(0, 1));
+    const chosen = selectCompatibleFixes(fixes);
+    if (chosen.length === 0) break;
+    const next = applyEdits(text, chosen.flatMap((fix) => fix.edits));
+    if (next === text) break;
+    text = next;
+    applied += chosen.length;
+  }
+  return { text, applied };
+}
+
+/** The edit that disables a rule for the statement at `line`, or for the whole file. */
+export function suppressionEdit(request: Pick<LintRequest, 'text' | 'kind'>, ruleId: string, line: number, scope: 'line' | 'file'): SuppressionEdit {
+  switch (request.kind) {
+    case 'dockerfile': {
+      const prepared = prepareDockerfile(request.text);
+      if (scope === 'file') return fileSuppressionEdit(prepared.model.lines, prepared.fileHeaderEnd, ruleId);
+      const instruction = prepared.model.instructions.find((i) => i.getRange().start.line <= line && i.getRange().end.line >= line);
+      return lineSuppressionEdit(prepared.model.lines, instruction ? instruction.getRange().start.line : line, ruleId);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { DockerfileModel } from './dockerfile/model';
+import type { EngineSettings } from './settings';
+import type { Fix, Range, RuleMeta } from './types';
+
+/** What a rule hands to `report`: the engine adds the rule id and the configured severity. */
+export interface Report {
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+}
+
+export interface RuleContext<Model> {
+  model: Model;
+  settings: EngineSettings;
+  report(report: Report): void;
+}
+
+export type DockerfileRuleContext = RuleContext<DockerfileModel>;
+
+/** A rule module: `export const meta` and `export function check` in one file under `rules/`. */
+export interface RuleModule<Model> {
+  meta: RuleMeta;
+  check(context: RuleContext<Model>): void;
+}
+
+export type DockerfileRule = RuleModule<DockerfileModel>;

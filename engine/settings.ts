@@ -1,0 +1,85 @@
+import type { SeveritySetting } from './types';
+
+/**
+ * Every `ballast.*` setting, declared once. package.json's `contributes.configuration` is generated
+ * from this table (`npm run generate`), and a test fails when the two drift apart.
+ */
+export const SETTINGS_SCHEMA = {
+  enable: {
+    type: 'boolean',
+    default: true,
+    description: 'Lint Dockerfiles, Kubernetes manifests and Helm charts with Ballast.',
+  },
+  run: {
+    type: 'string',
+    enum: ['onType', 'onSave'],
+    enumDescriptions: ['Lint as you type.', 'Lint when the file is saved.'],
+    default: 'onType',
+    description: 'When Ballast lints an open file.',
+  },
+  rules: {
+    type: 'object',
+    default: {},
+    additionalProperties: { type: 'string', enum: ['off', 'info', 'warning', 'error'] },
+    markdownDescription:
+      'Severity per rule id, overriding the default: `{"dockerfile/healthcheck-missing": "off", "dockerfile/image-digest": "warning"}`. Rules that are off by default are turned on by giving them a severity.',
+  },
+  trustedRegistries: {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    markdownDescription:
+      'Registries that base images may come from (`docker.io`, `ghcr.io/my-org`, `*.dkr.ecr.*.amazonaws.com`). When empty, `dockerfile/untrusted-registry` is silent.',
+  },
+  honorHadolintIgnores: {
+    type: 'boolean',
+    default: true,
+    markdownDescription: 'Treat `# hadolint ignore=DL3002` comments as suppressions of the Ballast rules that are equivalent to those hadolint rules.',
+  },
+} as const;
+
+type Schema = typeof SETTINGS_SCHEMA;
+type ValueOf<S> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'string'; enum: readonly (infer E)[] }
+    ? E
+    : S extends { type: 'array' }
+      ? string[]
+      : S extends { type: 'object' }
+        ? Record<string, SeveritySetting>
+        : never;
+
+/** The settings as the server receives them, typed from the schema above. */
+export type BallastSettings = { -readonly [K in keyof Schema]: ValueOf<Schema[K]> };
+
+/** The part of the settings the engine reads. */
+export type EngineSettings = Pick<BallastSettings, 'rules' | 'trustedRegistries' | 'honorHadolintIgnores'>;
+
+export function defaultSettings(): BallastSettings {
+  return {
+    enable: SETTINGS_SCHEMA.enable.default,
+    run: SETTINGS_SCHEMA.run.default,
+    rules: {},
+    trustedRegistries: [],
+    honorHadolintIgnores: SETTINGS_SCHEMA.honorHadolintIgnores.default,
+  };
+}
+
+const SEVERITY_SETTINGS = new Set<string>(['off', 'info', 'warning', 'error']);
+
+/** Accepts whatever a client or config sent and keeps only well-formed values. */
+export function normalizeSettings(input: unknown): BallastSettings {
+  const result = defaultSettings();
+  if (!input || typeof input !== 'object') return result;
+  const raw = input as Record<string, unknown>;
+  if (typeof raw.enable === 'boolean') result.enable = raw.enable;
+  if (raw.run === 'onType' || raw.run === 'onSave') result.run = raw.run;
+  if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
+    for (const [id, value] of Object.entries(raw.rules as Record<string, unknown>)) {
+      if (typeof value === 'string' && SEVERITY_SETTINGS.has(value)) result.rules[id] = value as SeveritySetting;
+    }
+  }
+  if (Array.isArray(raw.trustedRegistries)) result.trustedRegistries = raw.trustedRegistries.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim());
+  if (typeof raw.honorHadolintIgnores === 'boolean') result.honorHadolintIgnores = raw.honorHadolintIgnores;
+  return result;
+}

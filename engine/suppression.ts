@@ -1,0 +1,103 @@
+import type { LineIndex } from './text';
+import type { Finding, Position, TextEdit } from './types';
+
+/** A `# ballast-ignore` / `# hadolint ignore=` comment, resolved to the Ballast rule ids it names. */
+export interface Suppression {
+  ruleIds: Set<string>;
+  /** Lines (inclusive) it covers; undefined for a whole-file suppression. */
+  lines: { first: number; last: number } | undefined;
+}
+
+const BALLAST_DIRECTIVE = /^\s*#\s*ballast-ignore(-file)?(?:\s+(.*))?$/;
+const HADOLINT_DIRECTIVE = /^\s*#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_, ]+)/;
+
+/** Parses the rule list of a directive: `a, b -- reason` gives `[a, b]`. */
+export function parseRuleList(rest: string | undefined): string[] {
+  const list = (rest ?? '').split(/\s--(?:\s|$)|^--(?:\s|$)/)[0] ?? '';
+  return list
+    .split(/[,\s]+/)
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
+export interface SuppressionOptions {
+  honorHadolint: boolean;
+  /** Maps a hadolint code (DL3002) to the Ballast rule ids equivalent to it. */
+  hadolintToBallast: (code: string) => string[];
+}
+
+/**
+ * Reads suppression comments. `spanBelow(line)` tells which lines the statement that follows a
+ * comment line occupies (a whole multi-line instruction for Dockerfiles), or undefined when the
+ * comment is not directly above a statement.
+ */
+export function collectSuppressions(lines: LineIndex, spanBelow: (commentLine: number) => { first: number; last: number } | undefined, options: SuppressionOptions): Suppression[] {
+  const result: Suppression[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (!text.trimStart().startsWith('#')) continue;
+    const ballast = BALLAST_DIRECTIVE.exec(text);
+    if (ballast) {
+      const ruleIds = new Set(parseRuleList(ballast[2]));
+      if (ruleIds.size === 0) continue;
+      if (ballast[1]) result.push({ ruleIds, lines: undefined });
+      else {
+        const span = spanBelow(line);
+        if (span) result.push({ ruleIds, lines: span });
+      }
+      continue;
+    }
+    const hadolint = options.honorHadolint ? HADOLINT_DIRECTIVE.exec(text) : null;
+    if (hadolint) {
+      const ruleIds = new Set(parseRuleList(hadolint[2]).flatMap((code) => options.hadolintToBallast(code.toUpperCase())));
+      if (ruleIds.size === 0) continue;
+      if (hadolint[1]) result.push({ ruleIds, lines: undefined });
+      else {
+        const span = spanBelow(line);
+        if (span) result.push({ ruleIds, lines: span });
+      }
+    }
+  }
+  return result;
+}
+
+export function isSuppressed(finding: Finding, suppressions: readonly Suppression[]): boolean {
+  return suppressions.some(
+    (s) => s.ruleIds.has(finding.ruleId) && (s.lines === undefined || (finding.range.start.line >= s.lines.first && finding.range.start.line <= s.lines.last)),
+  );
+}
+
+/** An edit that adds a suppression, and where the cursor goes so the user can type the reason. */
+export interface SuppressionEdit {
+  edit: TextEdit;
+  cursor: Position;
+}
+
+/**
+ * Adds `# ballast-ignore <id> -- ` above `statementLine`, or appends the id to a ballast-ignore
+ * comment already there.
+ */
+export function lineSuppressionEdit(lines: LineIndex, statementLine: number, ruleId: string): SuppressionEdit {
+  const above = statementLine > 0 ? lines.lineText(statementLine - 1) : undefined;
+  const existing = above !== undefined ? /^(\s*#\s*ballast-ignore\s+)([^\n]*?)(\s+--(?:\s.*)?)?$/.exec(above) : null;
+  if (existing && !parseRuleList(existing[2]).includes(ruleId)) {
+    const listEnd = existing[1]!.length + existing[2]!.length;
+    const at = { line: statementLine - 1, character: listEnd };
+    const reasonCursor = existing[3] ? { line: statementLine - 1, character: above!.length } : { line: statementLine - 1, character: listEnd + ruleId.length + 2 + 4 };
+    return {
+      edit: { range: { start: at, end: at }, newText: existing[3] ? `, ${ruleId}` : `, ${ruleId} -- ` },
+      cursor: existing[3] ? { line: reasonCursor.line, character: reasonCursor.character + ruleId.length + 2 } : reasonCursor,
+    };
+  }
+  const indent = /^\s*/.exec(lines.lineText(statementLine))?.[0] ?? '';
+  const comment = `${indent}# ballast-ignore ${ruleId} -- `;
+  const at = { line: statementLine, character: 0 };
+  return { edit: { range: { start: at, end: at }, newText: comment + lines.eol }, cursor: { line: statementLine, character: comment.length } };
+}
+
+/** Adds `# ballast-ignore-file <id> -- ` at `line` (after any header that must stay first). */
+export function fileSuppressionEdit(lines: LineIndex, line: number, ruleId: string): SuppressionEdit {
+  const comment = `# ballast-ignore-file ${ruleId} -- `;
+  const at = { line, character: 0 };
+  return { edit: { range: { start: at, end: at }, newText: comment + lines.eol }, cursor: { line, character: comment.length } };
+}
