@@ -1,7 +1,7 @@
 import { allRules, dockerfileRules } from '../rules';
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
-import type { Report, RuleModule } from './rule';
+import type { DockerfileRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
 import { collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
@@ -58,12 +58,21 @@ function completeSettings(settings: Partial<EngineSettings> | undefined): Engine
 
 /** Lints one file. Never throws for any input text: a failing rule becomes an internal finding. */
 export function lint(request: LintRequest): LintResult {
+  return lintWithRules(request, { dockerfile: dockerfileRules });
+}
+
+/** The rule sets per file kind; `lint` uses the registered ones, tests may pass their own. */
+export interface RuleSets {
+  dockerfile: readonly DockerfileRule[];
+}
+
+export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult {
   const settings = completeSettings(request.settings);
   switch (request.kind) {
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast });
-      const result = runRules(dockerfileRules, prepared.model, settings);
+      const result = runRules(rules.dockerfile, prepared.model, settings);
       result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
       return result;
     }
