@@ -8,7 +8,7 @@ export const SETTINGS_SCHEMA = {
   enable: {
     type: 'boolean',
     default: true,
-    description: 'Lint Dockerfiles, Kubernetes manifests and Helm charts with Ballast.',
+    description: 'Lint with Ballast.',
   },
   run: {
     type: 'string',

@@ -296,7 +296,7 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
   try {
     file = shellParser().Parse(source.text, 'RUN');
   } catch (error) {
-    const message = String(error).replace(/^RUN:/, '');
+    const message = parseErrorMessage(error).replace(/^RUN:/, '');
     const at = /^(\d+):(\d+):\s*(.*)$/.exec(message);
     let offset = source.offsets[source.offsets.length - 1]!;
     if (at) {
@@ -393,6 +393,14 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
 
   for (const stmt of (file.Stmts as ShNode[] | undefined) ?? []) visit(stmt, { substitutedInto: undefined, runBy: undefined });
   return { form, commands, error: undefined };
+}
+
+/** mvdan-sh throws Go error values: the text comes from their `Error()` method. */
+function parseErrorMessage(error: unknown): string {
+  const goError = error as { Error?: () => string; message?: string } | null;
+  if (goError && typeof goError.Error === 'function') return String(goError.Error());
+  if (goError && typeof goError.message === 'string') return goError.message;
+  return String(error);
 }
 
 /** The word's value after quote removal, when nothing in it expands. */
