@@ -1,6 +1,7 @@
 import { allRules, dockerfileRules } from '../rules';
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
+import { SKIPPED_ID, skipReason } from './limits';
 import type { DockerfileRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
 import { collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
@@ -16,11 +17,14 @@ export type { SuppressionEdit } from './suppression';
 
 /** The rule id of findings that report a failure inside Ballast rather than in the file. */
 export const INTERNAL_ERROR_ID = 'ballast/internal-error';
+export { SKIPPED_ID };
 
 export interface LintRequest {
   text: string;
   kind: FileKind;
   settings?: Partial<EngineSettings>;
+  /** Texts longer than this are not analysed (default 5 MB). */
+  maxTextLength?: number;
 }
 
 export interface RuleFailure {
@@ -68,6 +72,8 @@ export interface RuleSets {
 
 export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult {
   const settings = completeSettings(request.settings);
+  const skipped = skipReason(request.text, request.maxTextLength);
+  if (skipped) return { findings: [skipped], ruleFailures: [] };
   switch (request.kind) {
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
