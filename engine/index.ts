@@ -4,7 +4,7 @@ import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
 import type { DockerfileRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
-import { collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
+import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
 import type { FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
 
@@ -17,7 +17,7 @@ export type { SuppressionEdit } from './suppression';
 
 /** The rule id of findings that report a failure inside Ballast rather than in the file. */
 export const INTERNAL_ERROR_ID = 'ballast/internal-error';
-export { SKIPPED_ID };
+export { SKIPPED_ID, UNKNOWN_RULE_ID };
 
 export interface LintRequest {
   text: string;
@@ -80,6 +80,8 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast });
       const result = runRules(rules.dockerfile, prepared.model, settings);
       result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
+      result.findings.push(...checkDirectiveIds(prepared.model.lines, KNOWN_RULE_IDS()));
+      result.findings.sort(compareFindings);
       return result;
     }
   }
@@ -108,9 +110,18 @@ function runRules<Model>(rules: readonly RuleModule<Model>[], model: Model, sett
       });
     }
   }
-  findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   return { findings, ruleFailures };
 }
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Every id a suppression comment may name: all rules, whatever their target or state. */
+const KNOWN_RULE_IDS = (() => {
+  let ids: string[] | undefined;
+  return () => (ids ??= allRules.map((rule) => rule.meta.id));
+})();
 
 function toFinding(meta: RuleMeta, severity: Severity, report: Report): Finding {
   return { ruleId: meta.id, severity, message: report.message, range: report.range, fixes: report.fixes ?? [] };

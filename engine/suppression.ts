@@ -101,3 +101,66 @@ export function fileSuppressionEdit(lines: LineIndex, line: number, ruleId: stri
   const at = { line, character: 0 };
   return { edit: { range: { start: at, end: at }, newText: comment + lines.eol }, cursor: { line, character: comment.length } };
 }
+
+/** The rule id of findings about suppression comments that name no Ballast rule. */
+export const UNKNOWN_RULE_ID = 'ballast/unknown-rule';
+
+/**
+ * Finds rule ids in `# ballast-ignore` comments that match no rule: a typo there silently
+ * suppresses nothing. Offers the closest known id as a fix.
+ */
+export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  const known = new Set(knownIds);
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const match = /^(\s*#\s*ballast-ignore(?:-file)?\s+)(.*)$/.exec(text);
+    if (!match) continue;
+    const listStart = match[1]!.length;
+    const list = match[2]!.split(/\s--(?:\s|$)|^--(?:\s|$)/)[0] ?? '';
+    for (const token of list.matchAll(/[^,\s]+/g)) {
+      const id = token[0];
+      if (known.has(id)) continue;
+      const start = { line, character: listStart + token.index };
+      const range = { start, end: { line, character: start.character + id.length } };
+      const closest = closestId(id, knownIds);
+      findings.push({
+        ruleId: UNKNOWN_RULE_ID,
+        severity: 'warning',
+        message: `Unknown rule id ${id}: this comment suppresses nothing.${closest ? ` Did you mean ${closest}?` : ''}`,
+        range,
+        fixes: closest ? [{ title: `Change to ${closest}`, kind: 'safe', edits: [{ range, newText: closest }] }] : [],
+      });
+    }
+  }
+  return findings;
+}
+
+/** The known id a typo most likely meant: the same name without its target, or within 3 edits. */
+function closestId(id: string, knownIds: readonly string[]): string | undefined {
+  const bySuffix = knownIds.filter((known) => known.endsWith(`/${id}`));
+  if (bySuffix.length === 1) return bySuffix[0];
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const known of knownIds) {
+    const distance = editDistance(id, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -69,3 +69,30 @@ describe('suppression edits', () => {
     assert.deepEqual(ids(fixed), []);
   });
 });
+
+describe('suppression comments that name no rule', () => {
+  it('a typo is reported on the id, with the closest rule as a safe fix that clears it', () => {
+    const text = 'FROM a:1\n# ballast-ignore dockerfile/no-rot-user, no-root-user -- reason\nUSER root\n';
+    const findings = lint({ text, kind: 'dockerfile' }).findings.filter((f) => f.ruleId === 'ballast/unknown-rule');
+    assert.deepEqual(
+      findings.map((f) => ({ message: f.message, range: f.range, fixes: f.fixes.map((x) => applyEdits(text, x.edits)) })),
+      [
+        {
+          message: 'Unknown rule id dockerfile/no-rot-user: this comment suppresses nothing. Did you mean dockerfile/no-root-user?',
+          range: { start: { line: 1, character: 17 }, end: { line: 1, character: 39 } },
+          fixes: ['FROM a:1\n# ballast-ignore dockerfile/no-root-user, no-root-user -- reason\nUSER root\n'],
+        },
+        {
+          message: 'Unknown rule id no-root-user: this comment suppresses nothing. Did you mean dockerfile/no-root-user?',
+          range: { start: { line: 1, character: 41 }, end: { line: 1, character: 53 } },
+          fixes: ['FROM a:1\n# ballast-ignore dockerfile/no-rot-user, dockerfile/no-root-user -- reason\nUSER root\n'],
+        },
+      ],
+    );
+  });
+
+  it('words after -- are the reason, not ids', () => {
+    const text = 'FROM a:1\n# ballast-ignore-file dockerfile/no-root-user -- not-a-rule here\nUSER root\n';
+    assert.deepEqual(ids(text), []);
+  });
+});
