@@ -1,0 +1,140 @@
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type BallastSettings, type FileKind, type Finding, type RuleFailure } from '../engine';
+import { toDiagnostic } from './diagnostics';
+import { documentKind } from './documentKind';
+import { describeError, type Logger } from './guard';
+import type { SettingsProvider } from './settings';
+
+/** Why a document is to be linted; `ballast.run` decides which reasons count. */
+export type LintTrigger = 'open' | 'change' | 'save' | 'configuration';
+
+export interface LintedVersion {
+  version: number;
+  findings: Finding[];
+}
+
+export interface LinterDependencies {
+  documents: { get(uri: string): TextDocument | undefined };
+  settings: SettingsProvider;
+  publish(params: PublishDiagnosticsParams): void;
+  logger: Logger;
+}
+
+/**
+ * Decides when open documents are linted and keeps the result of the last lint of each, so that
+ * every document version is linted at most once and hover reuses the findings.
+ *
+ * Requests are queued and handled one document at a time, always against the document's latest
+ * version: changes that arrive while settings are fetched or another document is linted fold into
+ * one lint, and a version that was superseded before its turn is never linted.
+ */
+export class DocumentLinter {
+  private readonly linted = new Map<string, LintedVersion>();
+  /** Documents that were sent diagnostics, so they can be cleared when Ballast stops linting them. */
+  private readonly published = new Set<string>();
+  private readonly queue = new Map<string, LintTrigger>();
+  private draining = false;
+  /** Bumped when the settings change, so a lint that started with the old settings is dropped. */
+  private generation = 0;
+  private readonly reportedRuleFailures = new Set<string>();
+
+  constructor(private readonly deps: LinterDependencies) {}
+
+  request(uri: string, trigger: LintTrigger): void {
+    const queued = this.queue.get(uri);
+    // A change must not hide an open, save or settings change: those lint even in `onSave` mode.
+    if (queued === undefined || queued === 'change') this.queue.set(uri, trigger);
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  /** The settings changed: forget every result and lint the given documents again. */
+  relintAll(uris: readonly string[]): void {
+    this.generation++;
+    this.linted.clear();
+    for (const uri of uris) this.request(uri, 'configuration');
+  }
+
+  /** The document was closed. */
+  forget(uri: string): void {
+    this.queue.delete(uri);
+    this.linted.delete(uri);
+    this.clearDiagnostics(uri);
+  }
+
+  /**
+   * The findings of the document's current version: from the last lint, or linted now when the
+   * settings lint as you type. Undefined when Ballast does not lint the document, or, in `onSave`
+   * mode, when it changed since it was last linted.
+   */
+  async findingsFor(uri: string): Promise<Finding[] | undefined> {
+    const generation = this.generation;
+    const settings = await this.deps.settings.forDocument(uri);
+    const document = this.deps.documents.get(uri);
+    if (!document || generation !== this.generation) return undefined;
+    const cached = this.linted.get(uri);
+    if (cached?.version === document.version) return cached.findings;
+    const kind = documentKind(document);
+    if (!settings.enable || !kind || settings.run !== 'onType') return undefined;
+    return this.lintNow(document, kind, settings);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let next = this.queue.entries().next(); !next.done; next = this.queue.entries().next()) {
+        const [uri, trigger] = next.value;
+        this.queue.delete(uri);
+        try {
+          await this.lintLatest(uri, trigger);
+        } catch (error) {
+          this.deps.logger.error(`Ballast: linting ${uri} failed: ${describeError(error)}`);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async lintLatest(uri: string, trigger: LintTrigger): Promise<void> {
+    const generation = this.generation;
+    const settings = await this.deps.settings.forDocument(uri);
+    // The settings changed while they were fetched; a lint with the new ones is already queued.
+    if (generation !== this.generation) return;
+    const document = this.deps.documents.get(uri);
+    if (!document) return;
+    const kind = documentKind(document);
+    if (!settings.enable || !kind) {
+      this.linted.delete(uri);
+      this.clearDiagnostics(uri);
+      return;
+    }
+    if (trigger === 'change' && settings.run === 'onSave') return;
+    if (this.linted.get(uri)?.version === document.version) return;
+    this.lintNow(document, kind, settings);
+  }
+
+  private lintNow(document: TextDocument, kind: FileKind, settings: BallastSettings): Finding[] {
+    const { findings, ruleFailures } = lint({ text: document.getText(), kind, settings });
+    this.reportRuleFailures(ruleFailures);
+    this.linted.set(document.uri, { version: document.version, findings });
+    this.published.add(document.uri);
+    this.deps.publish({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    return findings;
+  }
+
+  private clearDiagnostics(uri: string): void {
+    if (!this.published.delete(uri)) return;
+    this.deps.publish({ uri, diagnostics: [] });
+  }
+
+  /** The user sees one internal diagnostic per failure already; the log gets the stack once. */
+  private reportRuleFailures(failures: readonly RuleFailure[]): void {
+    for (const failure of failures) {
+      if (this.reportedRuleFailures.has(failure.ruleId)) continue;
+      this.reportedRuleFailures.add(failure.ruleId);
+      this.deps.logger.error(`Ballast: rule ${failure.ruleId} failed and was skipped: ${failure.error}`);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { normalizeSettings, type BallastSettings } from '../engine';
+import { describeError, type Logger } from './guard';
+import { SETTINGS_SECTION } from './protocol';
+
+/**
+ * The `ballast.*` settings that apply to each document. Clients that support
+ * `workspace/configuration` are asked per document (folder settings may differ); others give the
+ * settings in `initializationOptions` and push changes with `workspace/didChangeConfiguration`.
+ */
+export class SettingsProvider {
+  private pull = false;
+  private pushed: BallastSettings = normalizeSettings(undefined);
+  /** Pending or answered requests, so a burst of changes asks the client once. */
+  private readonly perDocument = new Map<string, Promise<BallastSettings>>();
+
+  constructor(
+    private readonly connection: Pick<Connection, 'workspace'>,
+    private readonly logger: Logger,
+  ) {}
+
+  configure(options: { pull: boolean; initializationOptions: unknown }): void {
+    this.pull = options.pull;
+    this.pushed = normalizeSettings(options.initializationOptions);
+  }
+
+  forDocument(uri: string): Promise<BallastSettings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let settings = this.perDocument.get(uri);
+    if (!settings) {
+      settings = this.fetch(uri);
+      this.perDocument.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** The settings changed; `pushed` is the notification's `settings` object, if any. */
+  changed(pushed: unknown): void {
+    this.perDocument.clear();
+    if (!this.pull && typeof pushed === 'object' && pushed !== null && SETTINGS_SECTION in pushed) {
+      this.pushed = normalizeSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION]);
+    }
+  }
+
+  forget(uri: string): void {
+    this.perDocument.delete(uri);
+  }
+
+  private async fetch(uri: string): Promise<BallastSettings> {
+    try {
+      return normalizeSettings(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
+    } catch (error) {
+      this.logger.error(`Ballast: could not read the settings for ${uri}, using the defaults: ${describeError(error)}`);
+      return normalizeSettings(undefined);
+    }
+  }
+}
