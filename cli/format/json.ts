@@ -1,0 +1,49 @@
+import type { FileKind, FixKind, Range, Severity } from '../../engine';
+import type { ScanResult } from '../scan';
+
+/** The `--format json` document. Its shape is a public contract: version 1 never gains or loses keys. */
+export interface JsonReport {
+  version: 1;
+  files: JsonFile[];
+}
+
+export interface JsonFile {
+  path: string;
+  kind: FileKind;
+  findings: JsonFinding[];
+  error?: string;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** 0-based line and UTF-16 character, as in the Language Server Protocol. */
+  range: Range;
+  fixes: { title: string; kind: FixKind }[];
+}
+
+export function toJsonReport(result: ScanResult): JsonReport {
+  return {
+    version: 1,
+    files: result.files.map((file) => ({
+      path: file.path,
+      kind: file.kind,
+      findings: file.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        range: {
+          start: { line: finding.range.start.line, character: finding.range.start.character },
+          end: { line: finding.range.end.line, character: finding.range.end.character },
+        },
+        fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fix.kind })),
+      })),
+      ...(file.error !== undefined ? { error: file.error } : {}),
+    })),
+  };
+}
+
+export function formatJson(result: ScanResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
