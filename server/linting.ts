@@ -1,6 +1,6 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type BallastSettings, type FileKind, type Finding, type RuleFailure } from '../engine';
+import { lint, type BallastSettings, type FileKind, type Finding, type LintRequest, type LintResult, type RuleFailure } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { documentKind } from './documentKind';
 import { describeError, type Logger } from './guard';
@@ -16,9 +16,11 @@ export interface LintedVersion {
 
 export interface LinterDependencies {
   documents: { get(uri: string): TextDocument | undefined };
-  settings: SettingsProvider;
+  settings: Pick<SettingsProvider, 'forDocument'>;
   publish(params: PublishDiagnosticsParams): void;
   logger: Logger;
+  /** The engine's `lint`; tests give a variant that runs their own rules. */
+  lint?: (request: LintRequest) => LintResult;
 }
 
 /**
@@ -116,7 +118,7 @@ export class DocumentLinter {
   }
 
   private lintNow(document: TextDocument, kind: FileKind, settings: BallastSettings): Finding[] {
-    const { findings, ruleFailures } = lint({ text: document.getText(), kind, settings });
+    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), kind, settings });
     this.reportRuleFailures(ruleFailures);
     this.linted.set(document.uri, { version: document.version, findings });
     this.published.add(document.uri);

@@ -156,7 +156,9 @@ export class TestClient {
         waiter.resolve(params);
       }
     });
-    connection.onNotification(LogMessageNotification.type, (params) => this.logMessages.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logMessages.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => {
         this.configurationRequests.push(item.scopeUri);
