@@ -20,6 +20,11 @@ export interface ShellCommand {
   words: ShellWord[];
   /** The words after the program. */
   args: ShellWord[];
+  /**
+   * Variables assigned for this command only (`GIT_SSL_NO_VERIFY=1 git clone …`), each as one word
+   * whose value is `NAME=value`.
+   */
+  assignments: ShellWord[];
   range: Range;
   /** The next command of a pipeline: in `curl … | sh`, curl's `pipesTo` is sh. */
   pipesTo: ShellCommand | undefined;
@@ -282,6 +287,7 @@ function makeCommand(words: ShellWord[], range: Range): ShellCommand {
     program: first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1),
     words,
     args: words.slice(1),
+    assignments: [],
     range,
     pipesTo: undefined,
     substitutedInto: undefined,
@@ -315,6 +321,15 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
     return { value: literalValue(node), raw, range: rangeOf(node) };
   };
 
+  const assignmentOf = (node: ShNode): ShellWord => {
+    const word = wordOf(node);
+    const name = (node.Name as ShNode | undefined)?.Value;
+    const valueNode = node.Value as ShNode | undefined;
+    const value = valueNode ? literalValue(valueNode) : '';
+    const plain = typeof name === 'string' && !node.Append && !node.Index && !node.Array && value !== undefined;
+    return { ...word, value: plain ? `${name}=${value}` : undefined };
+  };
+
   /** Visits a node; returns the simple commands at its "edges" for pipeline linking. */
   const visit = (node: ShNode, context: Pick<ShellCommand, 'substitutedInto' | 'runBy'>): { first: ShellCommand[]; last: ShellCommand[] } => {
     const type = syntax.NodeType(node);
@@ -326,9 +341,11 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
       }
       case 'CallExpr': {
         const argNodes = (node.Args as ShNode[] | undefined) ?? [];
-        for (const assign of (node.Assigns as ShNode[] | undefined) ?? []) visitChildren(assign, context, undefined);
+        const assignNodes = (node.Assigns as ShNode[] | undefined) ?? [];
+        for (const assign of assignNodes) visitChildren(assign, context, undefined);
         if (argNodes.length === 0) return { first: [], last: [] };
         const command = makeCommand(argNodes.map(wordOf), rangeOf(node));
+        command.assignments = assignNodes.map(assignmentOf);
         command.substitutedInto = context.substitutedInto;
         command.runBy = context.runBy;
         commands.push(command);

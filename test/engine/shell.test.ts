@@ -119,6 +119,22 @@ describe('RUN shell analysis', () => {
     assert.deepEqual(effective.args.map((w) => w.value), ['-k', 'https://x']);
   });
 
+  it('keeps the variables assigned for one command, with their ranges', () => {
+    const text = 'FROM a:1\nRUN GIT_SSL_NO_VERIFY=1 A="x y" B+=1 C=$D git clone https://x\n';
+    const [run] = runs(text);
+    const git = run!.commands[0]!;
+    assert.equal(git.program, 'git');
+    assert.deepEqual(
+      git.assignments.map((w) => [w.value, text.split('\n')[1]!.slice(w.range.start.character, w.range.end.character)]),
+      [
+        ['GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=1'],
+        ['A=x y', 'A="x y"'],
+        [undefined, 'B+=1'],
+        [undefined, 'C=$D'],
+      ],
+    );
+  });
+
   it('handles flags before the script (RUN --mount)', () => {
     const text = 'FROM a:1\nRUN --mount=type=cache,target=/root/.cache curl -k https://x\n';
     const [run] = runs(text);
