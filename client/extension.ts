@@ -1,0 +1,136 @@
+/**
+ * The Ballast extension: starts the language server and gives it the editor. Everything Ballast
+ * knows about Dockerfiles lives in the server; this file only starts it, registers commands and
+ * shows its state.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LSPErrorCodes, LanguageClient, ResponseError, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, RULES_REQUEST, SETTINGS_SECTION, type ApplyAllFixesResult, type RulesResponse } from '../server/protocol';
+
+/** File names Ballast lints even when VS Code does not know them as Dockerfiles. */
+const DOCKERFILE_NAMES = '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'untitled', language: 'dockerfile' },
+      { scheme: 'file', pattern: DOCKERFILE_NAMES },
+    ],
+    synchronize: { configurationSection: SETTINGS_SECTION },
+  };
+  const languageClient = new LanguageClient('ballast', 'Ballast', serverOptions, clientOptions);
+  client = languageClient;
+  const status = new ServerStatus(languageClient);
+
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand(Commands.showRuleDocumentation, (ruleId?: string) => showRuleDocumentation(context, languageClient, ruleId)),
+    vscode.commands.registerCommand('ballast.fixAll', () => fixAll(languageClient)),
+    vscode.commands.registerCommand('ballast.restartServer', () => status.track(languageClient.restart())),
+    vscode.commands.registerCommand('ballast.showOutput', () => languageClient.outputChannel.show()),
+    vscode.commands.registerCommand(Commands.placeCursor, (uri: string, line: number, character: number) => placeCursor(languageClient, uri, line, character)),
+  );
+  await status.track(languageClient.start());
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
+
+/** `$(shield) Ballast` in the status bar: the server's state in the tooltip, the output on click. */
+class ServerStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ballast.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscription: vscode.Disposable;
+  private lastError: string | undefined;
+
+  constructor(private readonly languageClient: LanguageClient) {
+    this.item.name = 'Ballast';
+    this.item.text = '$(shield) Ballast';
+    this.item.command = 'ballast.showOutput';
+    this.subscription = languageClient.onDidChangeState(({ newState }) => this.show(newState));
+    this.show(languageClient.state);
+    this.item.show();
+  }
+
+  /** Starting or restarting: a failure shows in the status bar instead of as an unhandled rejection. */
+  async track(starting: Promise<void>): Promise<void> {
+    this.lastError = undefined;
+    try {
+      await starting;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.show(this.languageClient.state);
+    }
+  }
+
+  private show(state: State): void {
+    const failed = state === State.Stopped && this.lastError !== undefined;
+    const description = state === State.Running ? 'running' : state === State.Starting ? 'starting…' : failed ? `stopped: ${this.lastError}` : 'stopped';
+    this.item.tooltip = `Ballast language server ${description}. Click to show the output.`;
+    this.item.backgroundColor = failed ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
+
+async function showRuleDocumentation(context: vscode.ExtensionContext, languageClient: LanguageClient, ruleId?: string): Promise<void> {
+  const id = ruleId ?? (await pickRule(languageClient));
+  if (!id) return;
+  const doc = vscode.Uri.file(context.asAbsolutePath(`docs/rules/${id}.md`));
+  try {
+    await vscode.workspace.fs.stat(doc);
+  } catch {
+    void vscode.window.showErrorMessage(`Ballast has no documentation for ${id}.`);
+    return;
+  }
+  await vscode.commands.executeCommand('markdown.showPreview', doc);
+}
+
+async function pickRule(languageClient: LanguageClient): Promise<string | undefined> {
+  const rules = await languageClient.sendRequest<RulesResponse>(RULES_REQUEST);
+  const picked = await vscode.window.showQuickPick(
+    rules.map((rule) => ({ label: rule.title, description: rule.id, detail: `${rule.defaultSeverity}${rule.fix === 'none' ? '' : `, ${rule.fix} fix`}`, id: rule.id })),
+    { title: 'Ballast rule documentation', placeHolder: 'Search rules by title or id', matchOnDescription: true },
+  );
+  return picked?.id;
+}
+
+async function fixAll(languageClient: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a Dockerfile to fix its Ballast problems.');
+    return;
+  }
+  const { document } = editor;
+  try {
+    const result = await languageClient.sendRequest(ExecuteCommandRequest.type, {
+      command: Commands.applyAllFixes,
+      arguments: [languageClient.code2ProtocolConverter.asUri(document.uri), document.version],
+    });
+    if ((result as ApplyAllFixesResult | null)?.fixed === 0) void vscode.window.showInformationMessage('Ballast found no auto-fixable problems.');
+  } catch (error) {
+    const changed = error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified;
+    void vscode.window.showWarningMessage(changed ? 'The document changed while Ballast was fixing it. Run the command again.' : `Ballast could not fix the document: ${String(error)}`);
+  }
+}
+
+/** After a "disable" action inserted its comment, put the cursor where the reason is typed. */
+function placeCursor(languageClient: LanguageClient, uri: string, line: number, character: number): void {
+  const target = languageClient.protocol2CodeConverter.asUri(uri).toString();
+  const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === target);
+  if (!editor) return;
+  const position = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position));
+}
