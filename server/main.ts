@@ -17,7 +17,13 @@ const connection = createConnection(ProposedFeatures.all);
 const logger = connection.console;
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsProvider(connection, logger);
-const linter = new DocumentLinter({ documents, settings, logger, publish: (params) => void connection.sendDiagnostics(params) });
+const linter = new DocumentLinter({
+  documents,
+  settings,
+  logger,
+  // Fails only when the client has gone away, and then there is no one left to tell.
+  publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
+});
 let versionedEdits = false;
 
 connection.onInitialize((params): InitializeResult => {
