@@ -400,7 +400,10 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
     const startChar = byteToChar(only.Pos().Offset()) + 1;
     const endChar = byteToChar(only.End().Offset()) - 1;
     if (endChar <= startChar) return;
-    const inner: MappedSource = { text: source.text.slice(startChar, endChar), offsets: source.offsets.slice(startChar, endChar + 1) };
+    const inner: MappedSource =
+      type === 'DblQuoted'
+        ? unescapeDoubleQuoted(source, startChar, endChar)
+        : { text: source.text.slice(startChar, endChar), offsets: source.offsets.slice(startChar, endChar + 1) };
     const script = parseScript(model, inner, form);
     for (const c of script.commands) {
       c.runBy ??= shellCommand;
@@ -410,6 +413,31 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
 
   for (const stmt of (file.Stmts as ShNode[] | undefined) ?? []) visit(stmt, { substitutedInto: undefined, runBy: undefined });
   return { form, commands, error: undefined };
+}
+
+/**
+ * The script a double-quoted `sh -c "…"` string hands to the inner shell: the outer shell removes
+ * the backslash of `\"`, `\\`, `\$` and `` \` ``, and drops `\` + newline. An unescaped character
+ * keeps the offset of its backslash, so that a word's range covers what is written.
+ */
+function unescapeDoubleQuoted(source: MappedSource, start: number, end: number): MappedSource {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    const next = source.text[i + 1];
+    if (source.text[i] === '\\' && i + 1 < end && next !== undefined && '$`"\\\n'.includes(next)) {
+      if (next !== '\n') {
+        chars.push(next);
+        offsets.push(source.offsets[i]!);
+      }
+      i++;
+      continue;
+    }
+    chars.push(source.text[i]!);
+    offsets.push(source.offsets[i]!);
+  }
+  offsets.push(source.offsets[end]!);
+  return { text: chars.join(''), offsets };
 }
 
 /** mvdan-sh throws Go error values: the text comes from their `Error()` method. */
