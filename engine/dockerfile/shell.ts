@@ -325,6 +325,8 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
     const word = wordOf(node);
     const name = (node.Name as ShNode | undefined)?.Value;
     const valueNode = node.Value as ShNode | undefined;
+    // A naked argument of `export`/`declare` is an option (`-x`), a name, or a quoted `"A=1"`.
+    if (node.Naked) return { ...word, value: valueNode ? literalValue(valueNode) : typeof name === 'string' ? name : undefined };
     const value = valueNode ? literalValue(valueNode) : '';
     const plain = typeof name === 'string' && !node.Append && !node.Index && !node.Array && value !== undefined;
     return { ...word, value: plain ? `${name}=${value}` : undefined };
@@ -352,6 +354,18 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
         for (const arg of argNodes) visitChildren(arg, context, command);
         const scriptIndex = inlineScriptIndex(command);
         if (scriptIndex !== undefined) visitInlineScript(argNodes[scriptIndex]!, command);
+        return { first: [command], last: [command] };
+      }
+      case 'DeclClause': {
+        // `export A=1`, `declare -x B`, `local C`: a command of the keyword and its arguments.
+        const variant = node.Variant as ShNode;
+        const argNodes = (node.Args as ShNode[] | undefined) ?? [];
+        const keyword: ShellWord = { ...wordOf(variant), value: String(variant.Value) };
+        const command = makeCommand([keyword, ...argNodes.map(assignmentOf)], rangeOf(node));
+        command.substitutedInto = context.substitutedInto;
+        command.runBy = context.runBy;
+        commands.push(command);
+        for (const arg of argNodes) visitChildren(arg, context, command);
         return { first: [command], last: [command] };
       }
       case 'BinaryCmd': {

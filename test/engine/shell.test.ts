@@ -135,6 +135,22 @@ describe('RUN shell analysis', () => {
     );
   });
 
+  it('sees export, declare and local as commands, with their arguments', () => {
+    const text = 'FROM a:1\nRUN export -n A=1 B "C=x y" && declare -x D=$(curl -s https://x) && local E\n';
+    const [run] = runs(text);
+    const line = text.split('\n')[1]!;
+    assert.deepEqual(
+      run!.commands.map((c) => [c.program, c.words.map((w) => [w.value, line.slice(w.range.start.character, w.range.end.character)])]),
+      [
+        ['export', [['export', 'export'], ['-n', '-n'], ['A=1', 'A=1'], ['B', 'B'], ['C=x y', '"C=x y"']]],
+        ['declare', [['declare', 'declare'], ['-x', '-x'], [undefined, 'D=$(curl -s https://x)']]],
+        ['curl', [['curl', 'curl'], ['-s', '-s'], ['https://x', 'https://x']]],
+        ['local', [['local', 'local'], ['E', 'E']]],
+      ],
+    );
+    assert.equal(run!.commands[2]!.substitutedInto?.command, run!.commands[1]);
+  });
+
   it('handles flags before the script (RUN --mount)', () => {
     const text = 'FROM a:1\nRUN --mount=type=cache,target=/root/.cache curl -k https://x\n';
     const [run] = runs(text);
