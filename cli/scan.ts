@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { lint, type EngineSettings, type FileKind, type Finding, type Severity } from '../engine';
 import { DEFAULT_MAX_TEXT_LENGTH, skipReason } from '../engine/limits';
-import { describeError, type ScanTarget, type WalkError } from './walk';
+import { describeFileSystemError } from './fileSystemError';
+import type { ScanTarget, WalkError } from './walk';
 
 /** The pseudo rule id under which a file that could not be analysed is reported. */
 export const FILE_ERROR_ID = 'ballast/file-error';
@@ -49,7 +50,7 @@ function readSource(absolutePath: string): { text: string } | { error: string } 
     }
     bytes = readFileSync(absolutePath);
   } catch (error) {
-    return { error: `This file could not be read (${describeError(error)}).` };
+    return { error: `This file could not be read (${describeFileSystemError(error)}).` };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const skipped = skipReason(text);

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { detectFileKind, type FileKind } from '../engine';
+import { describeFileSystemError } from './fileSystemError';
 import { UsageError } from './usageError';
 
 /** Directories never worth linting: dependencies and version-control internals. */
@@ -67,7 +68,7 @@ export function collectTargets(paths: readonly string[], cwd: string): WalkResul
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      result.errors.push({ displayPath: displayPath(directory, cwd), message: `cannot read this directory: ${describeError(error)}` });
+      result.errors.push({ displayPath: displayPath(directory, cwd), message: `cannot read this directory: ${describeFileSystemError(error)}` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -87,14 +88,4 @@ export function collectTargets(paths: readonly string[], cwd: string): WalkResul
     else add(root.absolutePath, root.kind);
   }
   return result;
-}
-
-/** `EACCES: permission denied` rather than the full `open '/abs/path'` text Node adds. */
-export function describeError(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const message = error instanceof Error ? error.message : '';
-    const reason = /^[A-Z]+: ([^,]+)/.exec(message)?.[1];
-    return reason ? `${error.code}: ${reason}` : error.code;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
