@@ -170,6 +170,11 @@ function helpFor(argv: readonly string[]): string {
 }
 
 function main(): void {
+  // `ballast scan | head` closes the pipe early: stop quietly rather than with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const io: CliIo = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
   const argv = process.argv.slice(2);
   try {

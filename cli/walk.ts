@@ -31,8 +31,8 @@ export function displayPath(absolutePath: string, cwd: string): string {
 }
 
 /**
- * The files to lint under the given paths, explicit files first-come in the order given and each
- * directory's entries in name order, so that output is the same on every machine.
+ * The files to lint under the given paths: named paths in the order given, each directory's
+ * entries in name order (so output is the same on every machine), each file once.
  *
  * Symbolic links met while walking are not followed, neither to directories (which could loop or
  * leave the tree) nor to files (which would usually lint the same Dockerfile twice). A path named
