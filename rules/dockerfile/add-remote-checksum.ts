@@ -13,10 +13,10 @@ the next build ships it without a trace. \`ADD --checksum=sha256:…\` makes Bui
 download and fail the build when it does not match (Dockerfile syntax 1.6 and later).
 
 Git sources (\`ADD https://github.com/org/repo.git#ref\`, \`git@…\`) are cloned rather than
-downloaded, and \`--checksum\` does not apply to them; the rule reports them unless they are pinned
-to a commit: a full commit SHA as the fragment (\`repo.git#<40 hex digits>\`) or a \`commit=\` /
-\`checksum=\` query (\`repo.git?tag=v1.2.3&commit=<sha>\`), which BuildKit verifies. Branches and
-tags can be moved.
+downloaded. Branches and tags can be moved, so the rule reports them unless they are pinned to a
+commit: a full commit SHA as the fragment (\`repo.git#<40 hex digits>\`), a \`commit=\` /
+\`checksum=\` query (\`repo.git?tag=v1.2.3&commit=<sha>\`), or \`--checksum=<commit sha>\`
+(Dockerfile syntax 1.16 and later), all of which BuildKit verifies.
 
 **Bad:**
 \`\`\`dockerfile
@@ -51,9 +51,9 @@ export function check(context: DockerfileRuleContext): void {
           message: `ADD downloads ${source.value} without --checksum, so a changed or tampered file goes unnoticed. Add --checksum=sha256:<digest of the file>.`,
           range: source.range,
         });
-      } else if (source.kind === 'git' && !isPinnedToCommit(source)) {
+      } else if (source.kind === 'git' && !hasFlag(add, 'checksum') && !isPinnedToCommit(source)) {
         context.report({
-          message: `ADD clones ${source.value} at a branch or tag, which can be moved. Pin a commit: add #<full commit SHA> or ?commit=<sha> to the URL.`,
+          message: `ADD clones ${source.value} at a branch or tag, which can be moved. Pin a commit: add #<full commit SHA> to the URL, or --checksum=<commit SHA>.`,
           range: source.range,
         });
       }

@@ -3,7 +3,7 @@ import { testRule } from '../../helpers/ruleTester';
 const CHECKSUM = 'sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d';
 const COMMIT = '2f1b0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a';
 const download = (url: string) => `ADD downloads ${url} without --checksum, so a changed or tampered file goes unnoticed. Add --checksum=sha256:<digest of the file>.`;
-const clone = (url: string) => `ADD clones ${url} at a branch or tag, which can be moved. Pin a commit: add #<full commit SHA> or ?commit=<sha> to the URL.`;
+const clone = (url: string) => `ADD clones ${url} at a branch or tag, which can be moved. Pin a commit: add #<full commit SHA> to the URL, or --checksum=<commit SHA>.`;
 
 testRule('dockerfile/add-remote-checksum', 'dockerfile', {
   valid: [
@@ -16,6 +16,7 @@ testRule('dockerfile/add-remote-checksum', 'dockerfile', {
     { name: 'a Git source pinned to a commit, with a subdirectory', code: `FROM alpine:3.20\nADD git@github.com:moby/buildkit.git#${COMMIT}:docs /docs\n` },
     { name: 'a Git source with a commit query', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git?tag=v0.16.0&commit=2f1b0a9 /src\n' },
     { name: 'a Git source with a checksum query', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git?ref=main&checksum=2f1b0a9c /src\n' },
+    { name: 'a Git source verified by --checksum', code: `FROM alpine:3.20\nADD --checksum=${COMMIT} https://github.com/moby/buildkit.git#v0.16.0 /src\n` },
     { name: 'a source in a variable is not judged', code: 'FROM alpine:3.20\nARG URL\nADD ${URL} /tmp/\n' },
   ],
   invalid: [
