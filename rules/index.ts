@@ -1,26 +1,42 @@
 import type { DockerfileRule } from '../engine/rule';
 import type { RuleMeta } from '../engine/types';
 import * as addRemoteChecksum from './dockerfile/add-remote-checksum';
+import * as aptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
+import * as aptUnpinnedVersions from './dockerfile/apt-unpinned-versions';
+import * as healthcheckMissing from './dockerfile/healthcheck-missing';
 import * as imageDigest from './dockerfile/image-digest';
 import * as imageTagLatest from './dockerfile/image-tag-latest';
+import * as insecurePermissions from './dockerfile/insecure-permissions';
 import * as noRootUser from './dockerfile/no-root-user';
 import * as noSudo from './dockerfile/no-sudo';
 import * as nonNumericUser from './dockerfile/non-numeric-user';
+import * as packageSignatureDisabled from './dockerfile/package-signature-disabled';
 import * as pipeToShell from './dockerfile/pipe-to-shell';
 import * as preferCopy from './dockerfile/prefer-copy';
+import * as secretFileCopied from './dockerfile/secret-file-copied';
+import * as secretInBuildConfig from './dockerfile/secret-in-build-config';
+import * as sshExposed from './dockerfile/ssh-exposed';
 import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
 
 // One import per rule file; keep each list sorted by id.
 export const dockerfileRules: DockerfileRule[] = [
   addRemoteChecksum,
+  aptNoInstallRecommends,
+  aptUnpinnedVersions,
+  healthcheckMissing,
   imageDigest,
   imageTagLatest,
+  insecurePermissions,
   noRootUser,
   noSudo,
   nonNumericUser,
+  packageSignatureDisabled,
   pipeToShell,
   preferCopy,
+  secretFileCopied,
+  secretInBuildConfig,
+  sshExposed,
   tlsVerificationDisabled,
   untrustedRegistry,
 ];

@@ -104,6 +104,16 @@ export function keywordRange(instruction: Instruction): Range {
   return normalizeRange(instruction.getInstructionRange());
 }
 
+/**
+ * A stage and the earlier stages of this file it builds on, nearest first: together they make the
+ * image that stage produces (`FROM base AS app` inherits everything `base` did).
+ */
+export function stageLineage(stage: Stage): Stage[] {
+  const lineage: Stage[] = [];
+  for (let current: Stage | undefined = stage; current && !lineage.includes(current); current = current.baseStage) lineage.push(current);
+  return lineage;
+}
+
 /** The stage that contains an instruction. */
 export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
   const line = instruction.getRange().start.line;

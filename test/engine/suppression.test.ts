@@ -5,8 +5,12 @@ import { applyEdits, lint, suppressionEdit } from '../../engine';
 const ROOT_USER = 'dockerfile/no-root-user';
 const LATEST = 'dockerfile/image-tag-latest';
 
+/** Findings of the two rules these tests suppress, and Ballast's own; other rules (such as
+ * healthcheck-missing, which fires on most of these snippets) are beside the point here. */
 function ids(text: string, settings = {}): string[] {
-  return lint({ text, kind: 'dockerfile', settings }).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+  return lint({ text, kind: 'dockerfile', settings })
+    .findings.filter((f) => f.ruleId === ROOT_USER || f.ruleId === LATEST || f.ruleId.startsWith('ballast/'))
+    .map((f) => `${f.ruleId}@${f.range.start.line}`);
 }
 
 describe('suppression comments', () => {
