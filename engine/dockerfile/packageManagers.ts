@@ -125,11 +125,6 @@ export function isInstall(command: PackageManagerCommand): boolean {
   }
 }
 
-/** A short option given alone or inside a cluster: `-y` in `-qy`. */
-export function hasShortFlag(command: PackageManagerCommand, letter: string): boolean {
-  return command.options.some((o) => /^-[a-zA-Z]+$/.test(o.name) && o.name.includes(letter));
-}
-
 /**
  * The package name of an install operand without its version, release or architecture:
  * `curl` for `curl=8.5.0-2`, `libc6:amd64`, `openssh~9.6` or `openssh-server-8.7p1`.
