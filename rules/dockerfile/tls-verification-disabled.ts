@@ -1,4 +1,4 @@
-import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
+import type { PropertyInstruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../engine/dockerfile/model';
 import { deleteInstructionEdit, deleteShellWordsEdit, deleteSpanEdit, offsetInWord } from '../../engine/dockerfile/removal';
 import { effectiveCommand, runScript, type ShellCommand, type ShellScript, type ShellWord } from '../../engine/dockerfile/shell';
@@ -102,12 +102,14 @@ function variableInstructionFindings(model: DockerfileModel, instruction: Proper
   const reports: Report[] = [];
   for (const property of properties) {
     const value = property.getValue();
-    const variable = value === null ? undefined : insecureVariable(property.getName(), value);
-    if (!variable || value === null) continue;
+    // `ARG NAME` without a value sets nothing.
+    if (value === null) continue;
+    const variable = insecureVariable(property.getName(), value);
+    if (!variable) continue;
     const range = property.getRange();
     const edit =
       properties.length === 1
-        ? deleteInstructionEdit(model, instruction as Instruction)
+        ? deleteInstructionEdit(model, instruction)
         : deleteSpanEdit(model, { start: model.lines.offsetAt(range.start), end: model.lines.offsetAt(range.end) }, model.escapeChar);
     reports.push(variableReport(property.getName(), value, variable.tool, range, [edit]));
   }
