@@ -1,4 +1,5 @@
 // Bundles the extension client, the language server and the CLI. One script, three entry points.
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -24,4 +25,6 @@ if (watch) {
   for (const build of builds) await (await esbuild.context(build)).watch();
 } else {
   await Promise.all(builds.map((build) => esbuild.build(build)));
+  // `bin.ballast` points at the CLI bundle: it must be executable for `npx ballast` to run it.
+  chmodSync('dist/cli.js', 0o755);
 }
