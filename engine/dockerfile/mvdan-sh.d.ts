@@ -16,7 +16,5 @@ declare module 'mvdan-sh' {
     KeepComments(keep: boolean): unknown;
     Variant(language: unknown): unknown;
     LangBash: unknown;
-    NodeType(node: ShNode): string;
-    Walk(node: ShNode, visit: (node: ShNode | null) => boolean): void;
   };
 }

@@ -1,5 +1,5 @@
-import { syntax, type ShNode, type ShParser } from 'mvdan-sh';
 import type { Instruction } from 'dockerfile-ast';
+import { parseShell, walk, type SyntaxNode } from './shellSyntax';
 import type { Range } from '../types';
 import type { DockerfileModel } from './model';
 
@@ -53,12 +53,6 @@ const OR_STMT = 11;
 const PIPE = 12;
 const PIPE_ALL = 13;
 export const SHELL_PROGRAMS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh', 'busybox']);
-
-let parser: ShParser | undefined;
-function shellParser(): ShParser {
-  parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
-  return parser;
-}
 
 const scriptCache = new WeakMap<Instruction, ShellScript>();
 
@@ -298,11 +292,9 @@ function makeCommand(words: ShellWord[], range: Range): ShellCommand {
 function parseScript(model: DockerfileModel, source: MappedSource, form: ShellScript['form']): ShellScript {
   const byteToChar = byteOffsetsToCharIndexes(source.text);
   const toDoc = (byteOffset: number) => source.offsets[Math.min(byteToChar(byteOffset), source.offsets.length - 1)]!;
-  let file: ShNode;
-  try {
-    file = shellParser().Parse(source.text, 'RUN');
-  } catch (error) {
-    const message = parseErrorMessage(error).replace(/^RUN:/, '');
+  const parsed = parseShell(source.text);
+  if (!parsed.file) {
+    const message = parsed.error.replace(/^RUN:/, '');
     const at = /^(\d+):(\d+):\s*(.*)$/.exec(message);
     let offset = source.offsets[source.offsets.length - 1]!;
     if (at) {
@@ -311,20 +303,21 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
     }
     return { form, commands: [], error: { message: at?.[3] ?? message, range: model.lines.rangeOf(offset, offset) } };
   }
+  const file = parsed.file;
 
   const commands: ShellCommand[] = [];
-  const rangeOf = (node: ShNode) => model.lines.rangeOf(toDoc(node.Pos().Offset()), toDoc(node.End().Offset()));
-  const wordOf = (node: ShNode): ShellWord => {
-    const start = node.Pos().Offset();
-    const end = node.End().Offset();
+  const rangeOf = (node: SyntaxNode) => model.lines.rangeOf(toDoc(node.pos), toDoc(node.end));
+  const wordOf = (node: SyntaxNode): ShellWord => {
+    const start = node.pos;
+    const end = node.end;
     const raw = sliceBytes(source.text, byteToChar(start), byteToChar(end));
     return { value: literalValue(node), raw, range: rangeOf(node) };
   };
 
-  const assignmentOf = (node: ShNode): ShellWord => {
+  const assignmentOf = (node: SyntaxNode): ShellWord => {
     const word = wordOf(node);
-    const name = (node.Name as ShNode | undefined)?.Value;
-    const valueNode = node.Value as ShNode | undefined;
+    const name = (node.Name as SyntaxNode | undefined)?.Value;
+    const valueNode = node.Value as SyntaxNode | undefined;
     // A naked argument of `export`/`declare` is an option (`-x`), a name, or a quoted `"A=1"`.
     if (node.Naked) return { ...word, value: valueNode ? literalValue(valueNode) : typeof name === 'string' ? name : undefined };
     const value = valueNode ? literalValue(valueNode) : '';
@@ -333,17 +326,17 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
   };
 
   /** Visits a node; returns the simple commands at its "edges" for pipeline linking. */
-  const visit = (node: ShNode, context: Pick<ShellCommand, 'substitutedInto' | 'runBy'>): { first: ShellCommand[]; last: ShellCommand[] } => {
-    const type = syntax.NodeType(node);
+  const visit = (node: SyntaxNode, context: Pick<ShellCommand, 'substitutedInto' | 'runBy'>): { first: ShellCommand[]; last: ShellCommand[] } => {
+    const type = node.type;
     switch (type) {
       case 'Stmt': {
-        const edges = node.Cmd ? visit(node.Cmd as ShNode, context) : { first: [], last: [] };
-        for (const redirect of (node.Redirs as ShNode[] | undefined) ?? []) visitChildren(redirect, context, undefined);
+        const edges = node.Cmd ? visit(node.Cmd as SyntaxNode, context) : { first: [], last: [] };
+        for (const redirect of (node.Redirs as SyntaxNode[] | undefined) ?? []) visitChildren(redirect, context, undefined);
         return edges;
       }
       case 'CallExpr': {
-        const argNodes = (node.Args as ShNode[] | undefined) ?? [];
-        const assignNodes = (node.Assigns as ShNode[] | undefined) ?? [];
+        const argNodes = (node.Args as SyntaxNode[] | undefined) ?? [];
+        const assignNodes = (node.Assigns as SyntaxNode[] | undefined) ?? [];
         for (const assign of assignNodes) visitChildren(assign, context, undefined);
         if (argNodes.length === 0) return { first: [], last: [] };
         const command = makeCommand(argNodes.map(wordOf), rangeOf(node));
@@ -358,8 +351,8 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
       }
       case 'DeclClause': {
         // `export A=1`, `declare -x B`, `local C`: a command of the keyword and its arguments.
-        const variant = node.Variant as ShNode;
-        const argNodes = (node.Args as ShNode[] | undefined) ?? [];
+        const variant = node.Variant as SyntaxNode;
+        const argNodes = (node.Args as SyntaxNode[] | undefined) ?? [];
         const keyword: ShellWord = { ...wordOf(variant), value: String(variant.Value) };
         const command = makeCommand([keyword, ...argNodes.map(assignmentOf)], rangeOf(node));
         command.substitutedInto = context.substitutedInto;
@@ -369,8 +362,8 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
         return { first: [command], last: [command] };
       }
       case 'BinaryCmd': {
-        const left = visit(node.X as ShNode, context);
-        const right = visit(node.Y as ShNode, context);
+        const left = visit(node.X as SyntaxNode, context);
+        const right = visit(node.Y as SyntaxNode, context);
         const op = node.Op as number;
         if (op === PIPE || op === PIPE_ALL) {
           for (const c of left.last) c.pipesTo ??= right.first[0];
@@ -386,13 +379,12 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
   };
 
   /** Walks below a node, handing statements to `visit` and marking substitutions. */
-  const visitChildren = (node: ShNode, context: Pick<ShellCommand, 'substitutedInto' | 'runBy'>, owner: ShellCommand | undefined) => {
-    syntax.Walk(node, (child) => {
-      if (!child || child === node) return true;
-      const type = syntax.NodeType(child);
+  const visitChildren = (node: SyntaxNode, context: Pick<ShellCommand, 'substitutedInto' | 'runBy'>, owner: ShellCommand | undefined) => {
+    walk(node, (child) => {
+      const type = child.type;
       if (type === 'CmdSubst' || type === 'ProcSubst') {
         const inner = { substitutedInto: { command: owner, kind: type === 'CmdSubst' ? 'command' : 'process' } as const, runBy: context.runBy };
-        for (const stmt of (child.Stmts as ShNode[] | undefined) ?? []) visit(stmt, inner);
+        for (const stmt of (child.Stmts as SyntaxNode[] | undefined) ?? []) visit(stmt, inner);
         return false;
       }
       if (type === 'Stmt') {
@@ -404,15 +396,15 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
   };
 
   /** `sh -c '…'`: parse the quoted script too, mapped back into the document. */
-  const visitInlineScript = (wordNode: ShNode, shellCommand: ShellCommand) => {
-    const parts = (wordNode.Parts as ShNode[] | undefined) ?? [];
+  const visitInlineScript = (wordNode: SyntaxNode, shellCommand: ShellCommand) => {
+    const parts = (wordNode.Parts as SyntaxNode[] | undefined) ?? [];
     const only = parts[0];
     if (parts.length !== 1 || !only) return;
-    const type = syntax.NodeType(only);
-    const isPlainDouble = type === 'DblQuoted' && ((only.Parts as ShNode[] | undefined) ?? []).every((p) => syntax.NodeType(p) === 'Lit');
+    const type = only.type;
+    const isPlainDouble = type === 'DblQuoted' && ((only.Parts as SyntaxNode[] | undefined) ?? []).every((p) => p.type === 'Lit');
     if (type !== 'SglQuoted' && !isPlainDouble) return;
-    const startChar = byteToChar(only.Pos().Offset()) + 1;
-    const endChar = byteToChar(only.End().Offset()) - 1;
+    const startChar = byteToChar(only.pos) + 1;
+    const endChar = byteToChar(only.end) - 1;
     if (endChar <= startChar) return;
     const inner: MappedSource =
       type === 'DblQuoted'
@@ -425,7 +417,7 @@ function parseScript(model: DockerfileModel, source: MappedSource, form: ShellSc
     }
   };
 
-  for (const stmt of (file.Stmts as ShNode[] | undefined) ?? []) visit(stmt, { substitutedInto: undefined, runBy: undefined });
+  for (const stmt of (file.Stmts as SyntaxNode[] | undefined) ?? []) visit(stmt, { substitutedInto: undefined, runBy: undefined });
   return { form, commands, error: undefined };
 }
 
@@ -454,24 +446,16 @@ function unescapeDoubleQuoted(source: MappedSource, start: number, end: number):
   return { text: chars.join(''), offsets };
 }
 
-/** mvdan-sh throws Go error values: the text comes from their `Error()` method. */
-function parseErrorMessage(error: unknown): string {
-  const goError = error as { Error?: () => string; message?: string } | null;
-  if (goError && typeof goError.Error === 'function') return String(goError.Error());
-  if (goError && typeof goError.message === 'string') return goError.message;
-  return String(error);
-}
-
 /** The word's value after quote removal, when nothing in it expands. */
-function literalValue(word: ShNode): string | undefined {
+function literalValue(word: SyntaxNode): string | undefined {
   let value = '';
-  for (const part of (word.Parts as ShNode[] | undefined) ?? []) {
-    const type = syntax.NodeType(part);
+  for (const part of (word.Parts as SyntaxNode[] | undefined) ?? []) {
+    const type = part.type;
     if (type === 'Lit') value += String(part.Value).replace(/\\(.)/gs, '$1');
     else if (type === 'SglQuoted') value += String(part.Value);
     else if (type === 'DblQuoted') {
-      for (const inner of (part.Parts as ShNode[] | undefined) ?? []) {
-        if (syntax.NodeType(inner) !== 'Lit') return undefined;
+      for (const inner of (part.Parts as SyntaxNode[] | undefined) ?? []) {
+        if (inner.type !== 'Lit') return undefined;
         value += String(inner.Value).replace(/\\([$`"\\])/g, '$1');
       }
     } else return undefined;
