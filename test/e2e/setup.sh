@@ -16,6 +16,8 @@ INSTALL_DIR="$CACHE/code-server-$CODE_SERVER_VERSION-node-abi$ABI"
 CODE_SERVER="$INSTALL_DIR/node_modules/code-server"
 MARKER="$INSTALL_DIR/.ballast-e2e-ready"
 DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev)
+# VS Code's native modules, rebuilt from source (node-pty, not an npm script target, is built apart).
+NATIVE_MODULES=(kerberos @vscode/spdlog native-watchdog @parcel/watcher @vscode/deviceid)
 
 log() { echo "e2e setup: $*" >&2; }
 
@@ -47,15 +49,26 @@ install_debian_packages() {
   quietly as_root apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# node-gyp must build against the local Node headers: fetching them is not possible offline.
+# Native modules must build against the local Node headers: node-gyp cannot download them offline.
+# Use npm's configured nodedir, or the headers installed beside this Node.
+use_local_node_headers() {
+  local configured
+  configured="$(npm config get nodedir 2>/dev/null || true)"
+  if [ -n "$configured" ] && [ "$configured" != "undefined" ] && [ "$configured" != "null" ]; then
+    export npm_config_nodedir="$configured"
+  else
+    local prefix
+    prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+    if [ -f "$prefix/include/node/node.h" ]; then export npm_config_nodedir="$prefix"; fi
+  fi
+}
+
 node_gyp() {
-  local module_dir="$1" nodedir bundled
-  nodedir="$(npm config get nodedir 2>/dev/null || true)"
+  local module_dir="$1"
+  local bundled
   bundled="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
   local args=(rebuild "--directory=$module_dir")
-  if [ -n "$nodedir" ] && [ "$nodedir" != "undefined" ] && [ "$nodedir" != "null" ]; then
-    args+=("--nodedir=$nodedir")
-  fi
+  if [ -n "${npm_config_nodedir:-}" ]; then args+=("--nodedir=$npm_config_nodedir"); fi
   if [ -f "$bundled" ]; then node "$bundled" "${args[@]}"; else npx --yes node-gyp "${args[@]}"; fi
 }
 
@@ -72,7 +85,8 @@ install_code_server() {
   quietly npm install --prefix "$vscode/extensions" "${npm_quiet[@]}" --omit=dev --ignore-scripts
 
   log "building native modules"
-  quietly npm rebuild --prefix "$vscode" "${npm_quiet[@]}" kerberos @vscode/spdlog native-watchdog @parcel/watcher @vscode/deviceid
+  use_local_node_headers
+  quietly npm rebuild --prefix "$vscode" "${npm_quiet[@]}" "${NATIVE_MODULES[@]}"
   quietly node_gyp "$vscode/node_modules/node-pty"
   quietly npm rebuild --prefix "$INSTALL_DIR" "${npm_quiet[@]}" argon2
 
@@ -82,7 +96,12 @@ install_code_server() {
   # VS Code loads some modules from node_modules.asar, which only the packaged product has.
   ln -sfn node_modules "$vscode/node_modules.asar"
 
-  # Loads the native modules: a broken build fails here rather than in the first test.
+  # A broken native build fails here rather than in the first test.
+  local module
+  for module in "${NATIVE_MODULES[@]}" node-pty; do
+    node -e 'require(process.argv[1])' "$vscode/node_modules/$module"
+  done
+  node -e 'require(process.argv[1])' "$INSTALL_DIR/node_modules/argon2"
   node "$CODE_SERVER/out/node/entry.js" --config "$INSTALL_DIR/config.yaml" --version >&2
   date -u +%FT%TZ > "$MARKER"
 }
