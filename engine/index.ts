@@ -1,10 +1,11 @@
-import { allRules, dockerfileRules } from '../rules';
+import { allRules, dockerfileRules, kubernetesRules } from '../rules';
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
-import type { DockerfileRule, Report, RuleModule } from './rule';
+import { prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
+import type { DockerfileRule, KubernetesRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
-import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type SuppressionEdit } from './suppression';
+import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
 import type { FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
 
@@ -17,7 +18,7 @@ export type { SuppressionEdit } from './suppression';
 
 /** The rule id of findings that report a failure inside Ballast rather than in the file. */
 export const INTERNAL_ERROR_ID = 'ballast/internal-error';
-export { SKIPPED_ID, UNKNOWN_RULE_ID };
+export { SKIPPED_ID, UNKNOWN_RULE_ID, YAML_SYNTAX_ID };
 
 export interface LintRequest {
   text: string;
@@ -62,29 +63,43 @@ function completeSettings(settings: Partial<EngineSettings> | undefined): Engine
 
 /** Lints one file. Never throws for any input text: a failing rule becomes an internal finding. */
 export function lint(request: LintRequest): LintResult {
-  return lintWithRules(request, { dockerfile: dockerfileRules });
+  return lintWithRules(request, { dockerfile: dockerfileRules, kubernetes: kubernetesRules });
 }
 
 /** The rule sets per file kind; `lint` uses the registered ones, tests may pass their own. */
 export interface RuleSets {
-  dockerfile: readonly DockerfileRule[];
+  dockerfile?: readonly DockerfileRule[];
+  kubernetes?: readonly KubernetesRule[];
 }
 
 export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult {
   const settings = completeSettings(request.settings);
   const skipped = skipReason(request.text, request.maxTextLength);
   if (skipped) return { findings: [skipped], ruleFailures: [] };
+  const suppressionOptions = { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast };
   switch (request.kind) {
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
-      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast });
-      const result = runRules(rules.dockerfile, prepared.model, settings);
-      result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
-      result.findings.push(...checkDirectiveIds(prepared.model.lines, KNOWN_RULE_IDS()));
+      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
+      return finish(runRules(rules.dockerfile ?? [], prepared.model, settings), suppressions, prepared.model.lines);
+    }
+    case 'kubernetes': {
+      const prepared = prepareKubernetes(request.text);
+      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
+      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines);
+      result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
       return result;
     }
   }
+}
+
+/** Drops suppressed findings, adds the notes about suppression comments, sorts by position. */
+function finish(result: LintResult, suppressions: Suppression[], lines: LineIndex): LintResult {
+  result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
+  result.findings.push(...checkDirectiveIds(lines, KNOWN_RULE_IDS()));
+  result.findings.sort(compareFindings);
+  return result;
 }
 
 function runRules<Model>(rules: readonly RuleModule<Model>[], model: Model, settings: EngineSettings): LintResult {
@@ -161,6 +176,11 @@ export function suppressionEdit(request: Pick<LintRequest, 'text' | 'kind'>, rul
       if (scope === 'file') return fileSuppressionEdit(prepared.model.lines, prepared.fileHeaderEnd, ruleId);
       const instruction = prepared.model.instructions.find((i) => i.getRange().start.line <= line && i.getRange().end.line >= line);
       return lineSuppressionEdit(prepared.model.lines, instruction ? instruction.getRange().start.line : line, ruleId);
+    }
+    case 'kubernetes': {
+      // A comment above the finding's own line: YAML findings sit on the key or value at fault.
+      const lines = new LineIndex(request.text);
+      return scope === 'file' ? fileSuppressionEdit(lines, 0, ruleId) : lineSuppressionEdit(lines, line, ruleId);
     }
   }
 }

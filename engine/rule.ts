@@ -1,4 +1,5 @@
 import type { DockerfileModel } from './dockerfile/model';
+import type { KubernetesModel } from './kubernetes/model';
 import type { EngineSettings } from './settings';
 import type { Fix, Range, RuleMeta } from './types';
 
@@ -16,6 +17,7 @@ export interface RuleContext<Model> {
 }
 
 export type DockerfileRuleContext = RuleContext<DockerfileModel>;
+export type KubernetesRuleContext = RuleContext<KubernetesModel>;
 
 /** A rule module: `export const meta` and `export function check` in one file under `rules/`. */
 export interface RuleModule<Model> {
@@ -24,3 +26,4 @@ export interface RuleModule<Model> {
 }
 
 export type DockerfileRule = RuleModule<DockerfileModel>;
+export type KubernetesRule = RuleModule<KubernetesModel>;

@@ -11,7 +11,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type Target = 'dockerfile' | 'kubernetes' | 'helm';
 
 /** What a file is, as far as Ballast is concerned. */
-export type FileKind = 'dockerfile';
+export type FileKind = 'dockerfile' | 'kubernetes';
 
 export interface Position {
   line: number;

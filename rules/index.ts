@@ -1,4 +1,4 @@
-import type { DockerfileRule } from '../engine/rule';
+import type { DockerfileRule, KubernetesRule } from '../engine/rule';
 import type { RuleMeta } from '../engine/types';
 import * as addRemoteChecksum from './dockerfile/add-remote-checksum';
 import * as aptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
@@ -41,4 +41,7 @@ export const dockerfileRules: DockerfileRule[] = [
   untrustedRegistry,
 ];
 
-export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules];
+export const kubernetesRules: KubernetesRule[] = [
+];
+
+export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules];

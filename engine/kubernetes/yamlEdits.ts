@@ -1,0 +1,182 @@
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TextEdit } from '../types';
+import type { YamlDocument } from './documents';
+import type { KubernetesModel } from './model';
+import { pairOf } from './yamlNodes';
+
+/**
+ * Edits to Kubernetes YAML made the way a careful person would: the smallest text change, in the
+ * style (block or flow), indentation and line breaks already used, comments and key order kept.
+ * All offsets here are document-relative; `at` turns them into file positions.
+ */
+export class YamlEditor {
+  constructor(
+    private readonly model: KubernetesModel,
+    private readonly yaml: YamlDocument,
+  ) {}
+
+  private get text(): string {
+    return this.yaml.text;
+  }
+
+  private edit(start: number, end: number, newText: string): TextEdit {
+    return { range: this.model.lines.rangeOf(this.yaml.offset + start, this.yaml.offset + end), newText };
+  }
+
+  private get eol(): string {
+    return this.model.lines.eol;
+  }
+
+  /** Replaces a node's text (its value, not its trailing comment). */
+  replace(node: Node, newText: string): TextEdit {
+    return this.edit(node.range![0], node.range![1], newText);
+  }
+
+  /**
+   * Sets `path` below `map` to `value` (YAML text of a scalar or flow collection): replaces the
+   * value when the key exists, otherwise creates the missing keys in the deepest mapping that
+   * exists, nested as block mappings (or flow ones inside a flow mapping).
+   */
+  set(map: YAMLMap, path: readonly string[], value: string): TextEdit | undefined {
+    let current = map;
+    for (let i = 0; i < path.length; i++) {
+      const pair = pairOf(current, path[i]!);
+      if (!pair) return this.insert(current, path.slice(i), value);
+      // Editing through an alias would change every place that uses the anchor.
+      if (isAlias(pair.value)) return undefined;
+      const written = pair.value as Node | null;
+      const isEmpty = !written || (isScalar(written) && written.value === null && written.range![0] === written.range![1]);
+      if (i === path.length - 1) {
+        return isEmpty ? this.edit(this.keyEnd(pair), this.keyEnd(pair), ` ${value}`) : this.replace(written!, value);
+      }
+      if (isMap(written)) {
+        current = written as YAMLMap;
+        continue;
+      }
+      // `key:` with no value, or `key: null`: the rest nests under it.
+      if (isEmpty || (isScalar(written) && written.value === null)) return this.nestUnder(pair, path.slice(i + 1), value);
+      // Some other value (a scalar where a mapping belongs): replace it with the mapping.
+      return this.replace(written!, flowMapping(path.slice(i + 1), value));
+    }
+    return this.insert(current, [], value);
+  }
+
+  /** Adds `item` (YAML text) at the end of a sequence, in its style. */
+  append(seq: YAMLSeq, item: string): TextEdit {
+    if (seq.flow) {
+      const close = this.text.lastIndexOf(']', seq.range![1]);
+      const separator = seq.items.length > 0 ? ', ' : '';
+      return this.edit(close, close, `${separator}${item}`);
+    }
+    const first = seq.items[0] as Node | undefined;
+    const dash = first ? this.text.lastIndexOf('-', first.range![0]) : seq.range![0];
+    const indent = this.column(dash);
+    const at = this.endOfContent(seq.range![1]);
+    return this.edit(at, at, `${this.eol}${' '.repeat(indent)}- ${item}`);
+  }
+
+  /** Removes a key and its value; undefined when that would take a sequence item's `- ` with it. */
+  remove(map: YAMLMap, key: string): TextEdit | undefined {
+    const pair = pairOf(map, key);
+    if (!pair) return undefined;
+    const keyStart = (pair.key as Node).range![0];
+    const end = Math.max((pair.key as Node).range![1], (pair.value as Node | null)?.range?.[1] ?? 0);
+    if (map.flow) {
+      const index = map.items.indexOf(pair as Pair);
+      const nextKey = map.items[index + 1]?.key as Node | undefined;
+      if (nextKey) return this.edit(keyStart, nextKey.range![0], '');
+      const previousEnd = index > 0 ? this.previousValueEnd(map.items[index - 1]!) : keyStart;
+      return this.edit(previousEnd, end, '');
+    }
+    const lineStart = this.lineStart(keyStart);
+    if (this.text.slice(lineStart, keyStart).trim() !== '') return undefined;
+    const lineEnd = this.lineEndAfter(this.endOfContent(end));
+    return this.edit(lineStart, lineEnd, '');
+  }
+
+  private previousValueEnd(pair: unknown): number {
+    const p = pair as Pair;
+    return Math.max((p.key as Node).range![1], (p.value as Node | null)?.range?.[1] ?? 0);
+  }
+
+  private keyEnd(pair: Pair): number {
+    const keyEnd = (pair.key as Node).range![1];
+    const colon = /^\s*:/.exec(this.text.slice(keyEnd, keyEnd + 20));
+    return colon ? keyEnd + colon[0].length : keyEnd;
+  }
+
+  /** Inserts `path: value` (nested for longer paths) as the last entries of `map`. */
+  private insert(map: YAMLMap, path: readonly string[], value: string): TextEdit {
+    if (map.flow) {
+      const close = this.text.lastIndexOf('}', map.range![1]);
+      const separator = map.items.length > 0 ? ', ' : '';
+      return this.edit(close, close, `${separator}${flowEntry(path, value)}`);
+    }
+    const firstKey = map.items[0]?.key as Node | undefined;
+    if (!firstKey) return this.replace(map, flowMapping(path, value));
+    const indent = this.column(firstKey.range![0]);
+    const at = this.endOfContent(map.range![1]);
+    return this.edit(at, at, this.eol + blockEntries(path, value, indent, this.indentStep(map), this.eol));
+  }
+
+  /** `key:` with nothing after it gets the rest of the path as a block below it. */
+  private nestUnder(pair: Pair, path: readonly string[], value: string): TextEdit {
+    const keyNode = pair.key as Node;
+    const at = this.endOfContent(Math.max(keyNode.range![1], (pair.value as Node | null)?.range?.[1] ?? 0));
+    const indent = this.column(keyNode.range![0]) + 2;
+    const start = this.keyEnd(pair);
+    // Drop a written `null` / `~` and anything after the colon on that line.
+    return this.edit(start, Math.max(at, start), this.eol + blockEntries(path, value, indent, 2, this.eol));
+  }
+
+  /** The indentation step the mapping's children use, or 2. */
+  private indentStep(map: YAMLMap): number {
+    for (const item of map.items) {
+      const value = (item as Pair).value;
+      if ((isMap(value) || isSeq(value)) && !value.flow && value.items[0]) {
+        const child = (isMap(value) ? (value.items[0] as Pair).key : value.items[0]) as Node;
+        const step = this.column(child.range![0]) - this.column(((item as Pair).key as Node).range![0]);
+        if (step > 0) return isSeq(value) ? Math.max(2, step) : step;
+      }
+    }
+    return 2;
+  }
+
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Back from `end` over white space and line breaks, to where the content really ends. */
+  private endOfContent(end: number): number {
+    let i = Math.min(end, this.text.length);
+    while (i > 0 && /\s/.test(this.text[i - 1]!)) i--;
+    // Past a trailing comment on the same line, so the new line goes after it.
+    const lineEnd = this.text.indexOf('\n', i);
+    const restOfLine = this.text.slice(i, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    return /^\s*#/.test(restOfLine) ? i + restOfLine.length : i;
+  }
+
+  private lineEndAfter(offset: number): number {
+    const lineEnd = this.text.indexOf('\n', offset);
+    return lineEnd < 0 ? this.text.length : lineEnd + 1;
+  }
+}
+
+function blockEntries(path: readonly string[], value: string, indent: number, step: number, eol: string): string {
+  return path
+    .map((key, i) => `${' '.repeat(indent + i * step)}${key}:${i === path.length - 1 ? ` ${value}` : ''}`)
+    .join(eol);
+}
+
+function flowEntry(path: readonly string[], value: string): string {
+  const [first, ...rest] = path;
+  return rest.length === 0 ? `${first}: ${value}` : `${first}: ${flowMapping(rest, value)}`;
+}
+
+function flowMapping(path: readonly string[], value: string): string {
+  return path.length === 0 ? value : `{${flowEntry(path, value)}}`;
+}

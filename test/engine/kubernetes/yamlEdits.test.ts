@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument, type YAMLMap } from 'yaml';
+import { applyEdits } from '../../../engine';
+import { parseKubernetes, type Container } from '../../../engine/kubernetes/model';
+import { YamlEditor } from '../../../engine/kubernetes/yamlEdits';
+
+/** Edits the first container of the first object, returns the new text, and checks it parses. */
+function editContainer(text: string, change: (editor: YamlEditor, container: Container) => ReturnType<YamlEditor['set']>): string {
+  const model = parseKubernetes(text);
+  const container = model.objects.find((o) => o.podSpecs.length > 0)!.podSpecs[0]!.containers[0]!;
+  const edit = change(new YamlEditor(model, container.podSpec.object.yaml), container);
+  assert.ok(edit, 'an edit is produced');
+  const result = applyEdits(text, [edit]);
+  for (const chunk of result.split(/^---$/m)) assert.deepEqual(parseDocument(chunk).errors, [], `parses:\n${result}`);
+  return result;
+}
+
+const deployment = (containerBody: string, eol = '\n') =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app # the main one',
+    ...containerBody.split('\n'),
+    '      volumes: []',
+    '',
+  ].join(eol);
+
+describe('YAML edits', () => {
+  it('creates a missing mapping under a container, after its last key, in its indentation', () => {
+    const text = deployment('          image: nginx:1.27');
+    const result = editContainer(text, (e, c) => e.set(c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false'));
+    assert.equal(result, deployment('          image: nginx:1.27\n          securityContext:\n            allowPrivilegeEscalation: false'));
+  });
+
+  it('adds to an existing mapping and keeps its comments and key order', () => {
+    const text = deployment('          securityContext: # hardened below\n            runAsNonRoot: true # required\n          image: nginx:1.27');
+    const result = editContainer(text, (e, c) => e.set(c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true'));
+    assert.equal(result, deployment('          securityContext: # hardened below\n            runAsNonRoot: true # required\n            readOnlyRootFilesystem: true\n          image: nginx:1.27'));
+  });
+
+  it('replaces an existing value only', () => {
+    const text = deployment("          securityContext: {privileged: true, runAsUser: 0}\n          image: 'nginx:1.27'");
+    const result = editContainer(text, (e, c) => e.set(c.node, ['securityContext', 'privileged'], 'false'));
+    assert.equal(result, deployment("          securityContext: {privileged: false, runAsUser: 0}\n          image: 'nginx:1.27'"));
+  });
+
+  it('adds to a flow mapping in flow style, also an empty one', () => {
+    const flow = deployment('          securityContext: {runAsNonRoot: true}');
+    assert.equal(
+      editContainer(flow, (e, c) => e.set(c.node, ['securityContext', 'capabilities', 'drop'], '[ALL]')),
+      deployment('          securityContext: {runAsNonRoot: true, capabilities: {drop: [ALL]}}'),
+    );
+    const empty = deployment('          securityContext: {}');
+    assert.equal(editContainer(empty, (e, c) => e.set(c.node, ['securityContext', 'runAsNonRoot'], 'true')), deployment('          securityContext: {runAsNonRoot: true}'));
+  });
+
+  it('nests under a key that has no value yet', () => {
+    const text = deployment('          image: nginx:1.27\n          securityContext:');
+    assert.equal(
+      editContainer(text, (e, c) => e.set(c.node, ['securityContext', 'runAsNonRoot'], 'true')),
+      deployment('          image: nginx:1.27\n          securityContext:\n            runAsNonRoot: true'),
+    );
+  });
+
+  it('keeps CRLF line breaks', () => {
+    const text = deployment('          image: nginx:1.27', '\r\n');
+    assert.equal(
+      editContainer(text, (e, c) => e.set(c.node, ['imagePullPolicy'], 'Always')),
+      deployment('          image: nginx:1.27\n          imagePullPolicy: Always', '\r\n'),
+    );
+  });
+
+  it('appends to block and flow sequences in their style', () => {
+    const block = deployment('          securityContext:\n            capabilities:\n              drop:\n                - NET_RAW');
+    const model = parseKubernetes(block);
+    const c = model.objects[0]!.podSpecs[0]!.containers[0]!;
+    const drop = ((c.node.get('securityContext') as YAMLMap).get('capabilities') as YAMLMap).get('drop');
+    const blockResult = applyEdits(block, [new YamlEditor(model, c.podSpec.object.yaml).append(drop as never, 'ALL')]);
+    assert.equal(blockResult, deployment('          securityContext:\n            capabilities:\n              drop:\n                - NET_RAW\n                - ALL'));
+
+    const flow = deployment('          securityContext: {capabilities: {drop: [NET_RAW]}}');
+    const flowModel = parseKubernetes(flow);
+    const fc = flowModel.objects[0]!.podSpecs[0]!.containers[0]!;
+    const flowDrop = ((fc.node.get('securityContext') as YAMLMap).get('capabilities') as YAMLMap).get('drop');
+    assert.equal(
+      applyEdits(flow, [new YamlEditor(flowModel, fc.podSpec.object.yaml).append(flowDrop as never, 'ALL')]),
+      deployment('          securityContext: {capabilities: {drop: [NET_RAW, ALL]}}'),
+    );
+  });
+
+  it('removes a key with its value and line, but not the first key of a sequence item', () => {
+    const text = deployment('          ports:\n            - containerPort: 80\n              hostPort: 0 # unused\n          image: nginx:1.27');
+    const model = parseKubernetes(text);
+    const c = model.objects[0]!.podSpecs[0]!.containers[0]!;
+    const editor = new YamlEditor(model, c.podSpec.object.yaml);
+    const port = (c.node.get('ports') as { items: YAMLMap[] }).items[0]!;
+    assert.equal(applyEdits(text, [editor.remove(port, 'hostPort')!]), deployment('          ports:\n            - containerPort: 80\n          image: nginx:1.27'));
+    assert.equal(editor.remove(port, 'containerPort'), undefined);
+    assert.equal(applyEdits(text, [editor.remove(c.node, 'ports')!]), deployment('          image: nginx:1.27'));
+  });
+
+  it('edits the right document of a multi-document file', () => {
+    const second = deployment('          image: nginx:1.27');
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${second}`;
+    const result = editContainer(text, (e, c) => e.set(c.node, ['imagePullPolicy'], 'Always'));
+    assert.equal(result, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${deployment('          image: nginx:1.27\n          imagePullPolicy: Always')}`);
+  });
+});
