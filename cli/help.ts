@@ -2,7 +2,7 @@
 
 export const MAIN_HELP = `Usage: ballast <command> [options]
 
-Finds security problems in Dockerfiles.
+Finds security problems in Dockerfiles and Kubernetes manifests.
 
 Commands:
   scan [paths...]   Lint files and directories (default: the current directory)
@@ -19,7 +19,8 @@ Run 'ballast <command> --help' for a command's options.
 export const SCAN_HELP = `Usage: ballast scan [paths...] [options]
 
 Lints every Dockerfile (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile)
-under the given files and directories, the current directory when none is given. Directories
+and YAML file (*.yaml, *.yml: their Kubernetes objects) under the given files and
+directories, the current directory when none is given. Directories
 named node_modules or .git are skipped, and symbolic links inside a directory are not followed.
 A file named on the command line must be one of those kinds.
 

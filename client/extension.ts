@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
       { scheme: 'file', pattern: DOCKERFILE_NAMES },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
   };

@@ -139,7 +139,9 @@ const KNOWN_RULE_IDS = (() => {
 })();
 
 function toFinding(meta: RuleMeta, severity: Severity, report: Report): Finding {
-  return { ruleId: meta.id, severity, message: report.message, range: report.range, fixes: report.fixes ?? [] };
+  const finding: Finding = { ruleId: meta.id, severity, message: report.message, range: report.range, fixes: report.fixes ?? [] };
+  if (report.object) finding.object = report.object;
+  return finding;
 }
 
 export interface FixAllResult {

@@ -1,13 +1,15 @@
 import type { DockerfileModel } from './dockerfile/model';
 import type { KubernetesModel } from './kubernetes/model';
 import type { EngineSettings } from './settings';
-import type { Fix, Range, RuleMeta } from './types';
+import type { Fix, ObjectRef, Range, RuleMeta } from './types';
 
 /** What a rule hands to `report`: the engine adds the rule id and the configured severity. */
 export interface Report {
   message: string;
   range: Range;
   fixes?: Fix[];
+  /** For Kubernetes findings: the object and container concerned (see `objectRef`). */
+  object?: ObjectRef;
 }
 
 export interface RuleContext<Model> {

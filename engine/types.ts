@@ -40,12 +40,23 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** The Kubernetes object (and container) a finding is about. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string | undefined;
+  namespace: string | undefined;
+  container: string | undefined;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
   range: Range;
   fixes: Fix[];
+  /** Set for findings in Kubernetes manifests. */
+  object?: ObjectRef;
 }
 
 /** Tools whose rule ids Ballast maps its own rules to. */

@@ -1,4 +1,4 @@
-import type { FileKind, FixKind, Range, Severity } from '../../engine';
+import type { FileKind, FixKind, ObjectRef, Range, Severity } from '../../engine';
 import type { ScanResult } from '../scan';
 
 /** The `--format json` document. Its shape is a public contract: version 1 never gains or loses keys. */
@@ -21,6 +21,12 @@ export interface JsonFinding {
   /** 0-based line and UTF-16 character, as in the Language Server Protocol. */
   range: Range;
   fixes: { title: string; kind: FixKind }[];
+  /** Kubernetes findings only: the object and container concerned (absent values are null). */
+  object?: { apiVersion: string; kind: string; name: string | null; namespace: string | null; container: string | null };
+}
+
+function jsonObject(object: ObjectRef): NonNullable<JsonFinding['object']> {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.name ?? null, namespace: object.namespace ?? null, container: object.container ?? null };
 }
 
 export function toJsonReport(result: ScanResult): JsonReport {
@@ -38,6 +44,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
           end: { line: finding.range.end.line, character: finding.range.end.character },
         },
         fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fix.kind })),
+        ...(finding.object ? { object: jsonObject(finding.object) } : {}),
       })),
       ...(file.error !== undefined ? { error: file.error } : {}),
     })),

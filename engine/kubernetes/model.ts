@@ -1,6 +1,6 @@
-import { isMap, isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
-import type { Range } from '../types';
+import type { ObjectRef, Range } from '../types';
 import { parseYamlDocuments, type YamlDocument } from './documents';
 import { mapAt, mapPath, mapsIn, nodeSpan, pairOf, scalarAt, seqAt, stringAt } from './yamlNodes';
 
@@ -134,4 +134,7 @@ export function objectAnchor(model: KubernetesModel, object: KubeObject): Range 
   return rangeOfNode(model, object.yaml, object.kindNode)!;
 }
 
-export { isScalar };
+/** What a finding is about, for the CLI's JSON output and for messages. */
+export function objectRef(object: KubeObject, container?: Container): ObjectRef {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace, container: container?.name };
+}
