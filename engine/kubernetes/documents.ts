@@ -47,7 +47,8 @@ function parseCached(chunk: string): Document.Parsed {
     cache.set(chunk, cached);
     return cached;
   }
-  const document = parseDocument(chunk, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter(), strict: false });
+  // YAML 1.1, as Kubernetes reads manifests (sigs.k8s.io/yaml): `yes`/`on` are booleans there.
+  const document = parseDocument(chunk, { version: '1.1', keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter(), strict: false });
   cache.set(chunk, document);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return document;

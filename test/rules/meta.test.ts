@@ -4,7 +4,7 @@ import { EQUIVALENT_TOOLS, lint, listRules, type FileKind, type RuleMeta } from 
 
 const KIND_OF_TARGET: Record<RuleMeta['target'], { kind: FileKind; fence: string } | undefined> = {
   dockerfile: { kind: 'dockerfile', fence: 'dockerfile' },
-  kubernetes: undefined,
+  kubernetes: { kind: 'kubernetes', fence: 'yaml' },
   helm: undefined,
 };
 
