@@ -2,12 +2,12 @@ import { allRules, dockerfileRules, kubernetesRules } from '../rules';
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
-import { prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
+import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
 import type { DockerfileRule, KubernetesRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
-import type { FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
+import type { EquivalentTool, FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
 
 export * from './types';
 export { detectFileKind } from './fileKind';
@@ -53,8 +53,18 @@ export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): Sev
   return settings.rules[meta.id] ?? (meta.enabledByDefault === false ? 'off' : meta.defaultSeverity);
 }
 
-function hadolintToBallast(code: string): string[] {
-  return allRules.filter((rule) => rule.meta.equivalents.hadolint?.includes(code)).map((rule) => rule.meta.id);
+/** The Ballast rules equivalent to another tool's check; Trivy ids match in any of their spellings. */
+function equivalentRules(tool: EquivalentTool, code: string): string[] {
+  const wanted = tool === 'trivy' ? normalizeTrivyId(code) : code;
+  return allRules
+    .filter((rule) => (rule.meta.equivalents[tool] ?? []).some((id) => (tool === 'trivy' ? normalizeTrivyId(id) : id) === wanted))
+    .map((rule) => rule.meta.id);
+}
+
+/** `KSV017`, `KSV-0017` and `AVD-KSV-0017` name the same Trivy check. */
+function normalizeTrivyId(id: string): string {
+  const match = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  return match ? `${match[1]!.toUpperCase()}-${match[2]!.padStart(4, '0')}` : id.toUpperCase();
 }
 
 function completeSettings(settings: Partial<EngineSettings> | undefined): EngineSettings {
@@ -76,7 +86,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
   const settings = completeSettings(request.settings);
   const skipped = skipReason(request.text, request.maxTextLength);
   if (skipped) return { findings: [skipped], ruleFailures: [] };
-  const suppressionOptions = { honorHadolint: settings.honorHadolintIgnores, hadolintToBallast };
+  const suppressionOptions = { honorOtherTools: settings.honorOtherToolIgnores, equivalentRules };
   switch (request.kind) {
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
@@ -86,6 +96,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
     case 'kubernetes': {
       const prepared = prepareKubernetes(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
+      if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
       const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines);
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);

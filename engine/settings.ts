@@ -31,11 +31,13 @@ export const SETTINGS_SCHEMA = {
     markdownDescription:
       'Registries that base images may come from (`docker.io`, `ghcr.io/my-org`, `*.dkr.ecr.*.amazonaws.com`). When empty, `dockerfile/untrusted-registry` is silent.',
   },
-  honorHadolintIgnores: {
+  honorOtherToolIgnores: {
     type: 'boolean',
     default: true,
-    markdownDescription: 'Treat `# hadolint ignore=DL3002` comments as suppressions of the Ballast rules that are equivalent to those hadolint rules.',
+    markdownDescription:
+      "Honour other tools' suppressions for the Ballast rules equivalent to their checks: hadolint's `# hadolint ignore=DL3002`, Trivy's `# trivy:ignore:KSV-0017`, and the Kubernetes annotations of Checkov (`checkov.io/skip1: CKV_K8S_16=reason`) and kube-linter (`ignore-check.kube-linter.io/privileged-container`).",
   },
+
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -53,7 +55,7 @@ type ValueOf<S> = S extends { type: 'boolean' }
 export type BallastSettings = { -readonly [K in keyof Schema]: ValueOf<Schema[K]> };
 
 /** The part of the settings the engine reads. */
-export type EngineSettings = Pick<BallastSettings, 'rules' | 'trustedRegistries' | 'honorHadolintIgnores'>;
+export type EngineSettings = Pick<BallastSettings, 'rules' | 'trustedRegistries' | 'honorOtherToolIgnores'>;
 
 export function defaultSettings(): BallastSettings {
   return {
@@ -61,7 +63,7 @@ export function defaultSettings(): BallastSettings {
     run: SETTINGS_SCHEMA.run.default,
     rules: {},
     trustedRegistries: [],
-    honorHadolintIgnores: SETTINGS_SCHEMA.honorHadolintIgnores.default,
+    honorOtherToolIgnores: SETTINGS_SCHEMA.honorOtherToolIgnores.default,
   };
 }
 
@@ -80,6 +82,6 @@ export function normalizeSettings(input: unknown): BallastSettings {
     }
   }
   if (Array.isArray(raw.trustedRegistries)) result.trustedRegistries = raw.trustedRegistries.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim());
-  if (typeof raw.honorHadolintIgnores === 'boolean') result.honorHadolintIgnores = raw.honorHadolintIgnores;
+  if (typeof raw.honorOtherToolIgnores === 'boolean') result.honorOtherToolIgnores = raw.honorOtherToolIgnores;
   return result;
 }

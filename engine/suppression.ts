@@ -10,6 +10,7 @@ export interface Suppression {
 
 const BALLAST_DIRECTIVE = /^\s*#\s*ballast-ignore(-file)?(?:\s+(.*))?$/;
 const HADOLINT_DIRECTIVE = /^\s*#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_, ]+)/;
+const TRIVY_DIRECTIVE = /^\s*#\s*trivy:ignore:([A-Za-z0-9-]+)/;
 
 /** Parses the rule list of a directive: `a, b -- reason` gives `[a, b]`. */
 export function parseRuleList(rest: string | undefined): string[] {
@@ -21,9 +22,10 @@ export function parseRuleList(rest: string | undefined): string[] {
 }
 
 export interface SuppressionOptions {
-  honorHadolint: boolean;
-  /** Maps a hadolint code (DL3002) to the Ballast rule ids equivalent to it. */
-  hadolintToBallast: (code: string) => string[];
+  /** Whether hadolint and Trivy comments count too. */
+  honorOtherTools: boolean;
+  /** The Ballast rule ids equivalent to another tool's check id (`DL3002`, `KSV-0017`). */
+  equivalentRules: (tool: 'hadolint' | 'trivy', code: string) => string[];
 }
 
 /**
@@ -47,9 +49,16 @@ export function collectSuppressions(lines: LineIndex, spanBelow: (commentLine: n
       }
       continue;
     }
-    const hadolint = options.honorHadolint ? HADOLINT_DIRECTIVE.exec(text) : null;
+    const trivy = options.honorOtherTools ? TRIVY_DIRECTIVE.exec(text) : null;
+    if (trivy) {
+      const ruleIds = new Set(options.equivalentRules('trivy', trivy[1]!));
+      const span = spanBelow(line);
+      if (ruleIds.size > 0 && span) result.push({ ruleIds, lines: span });
+      continue;
+    }
+    const hadolint = options.honorOtherTools ? HADOLINT_DIRECTIVE.exec(text) : null;
     if (hadolint) {
-      const ruleIds = new Set(parseRuleList(hadolint[2]).flatMap((code) => options.hadolintToBallast(code.toUpperCase())));
+      const ruleIds = new Set(parseRuleList(hadolint[2]).flatMap((code) => options.equivalentRules('hadolint', code.toUpperCase())));
       if (ruleIds.size === 0) continue;
       if (hadolint[1]) result.push({ ruleIds, lines: undefined });
       else {

@@ -1,6 +1,9 @@
+import { isScalar } from 'yaml';
+import type { Suppression } from '../suppression';
 import type { LineIndex } from '../text';
 import type { Finding } from '../types';
-import { parseKubernetes, type KubernetesModel } from './model';
+import { parseKubernetes, rangeOfNode, type KubernetesModel } from './model';
+import { mapAt } from './yamlNodes';
 
 /** The rule id of YAML syntax errors in Kubernetes manifests. */
 export const YAML_SYNTAX_ID = 'ballast/yaml-syntax';
@@ -59,4 +62,31 @@ export function yamlSpanBelow(lines: LineIndex, line: number): { first: number; 
 
 function indentationOf(text: string): number {
   return /^[ \t]*/.exec(text)![0].length;
+}
+
+/**
+ * Suppressions teams already write as annotations on an object, for the Ballast rules equivalent
+ * to those checks: Checkov's `checkov.io/skip<N>: CKV_K8S_16=reason` and kube-linter's
+ * `ignore-check.kube-linter.io/<check>`. They cover the whole object.
+ */
+export function annotationSuppressions(model: KubernetesModel, equivalentRules: (tool: 'checkov' | 'kube-linter', code: string) => string[]): Suppression[] {
+  const result: Suppression[] = [];
+  for (const object of model.objects) {
+    const annotations = mapAt(object.metadata, 'annotations', object.yaml.document);
+    const ruleIds = new Set<string>();
+    for (const item of annotations?.items ?? []) {
+      const key = isScalar(item.key) ? String(item.key.value) : '';
+      const value = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (/^checkov\.io\/skip\d*$/.test(key)) {
+        const code = value.split('=')[0]!.trim();
+        for (const id of equivalentRules('checkov', code)) ruleIds.add(id);
+      }
+      const kubeLinter = /^ignore-check\.kube-linter\.io\/(.+)$/.exec(key);
+      if (kubeLinter) for (const id of equivalentRules('kube-linter', kubeLinter[1]!)) ruleIds.add(id);
+    }
+    if (ruleIds.size === 0) continue;
+    const range = rangeOfNode(model, object.yaml, object.node);
+    if (range) result.push({ ruleIds, lines: { first: range.start.line, last: range.end.line } });
+  }
+  return result;
 }

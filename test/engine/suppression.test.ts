@@ -30,7 +30,7 @@ describe('suppression comments', () => {
   it('hadolint ignore and global ignore are honoured through equivalents, unless turned off', () => {
     assert.deepEqual(ids('FROM a:1\n# hadolint ignore=DL3002,DL3008\nUSER root\n'), []);
     assert.deepEqual(ids('# hadolint global ignore=DL3007\nFROM node:latest\nUSER 1000\n'), []);
-    assert.deepEqual(ids('FROM a:1\n# hadolint ignore=DL3002\nUSER root\n', { honorHadolintIgnores: false }), [`${ROOT_USER}@2`]);
+    assert.deepEqual(ids('FROM a:1\n# hadolint ignore=DL3002\nUSER root\n', { honorOtherToolIgnores: false }), [`${ROOT_USER}@2`]);
   });
 
   it('a suppression for another rule does not hide the finding', () => {
