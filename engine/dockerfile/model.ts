@@ -1,7 +1,8 @@
 import { DockerfileParser, type Arg, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { splitImageReference } from '../image';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
-import { splitImageReference, substituteVariables, type ImageReference } from './image';
+import { substituteVariables, type ImageReference } from './image';
 
 /** One build stage: a `FROM` and the instructions up to the next one. */
 export interface Stage {

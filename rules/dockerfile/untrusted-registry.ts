@@ -1,5 +1,5 @@
-import { effectiveRegistry, type ImageReference } from '../../engine/dockerfile/image';
 import type { DockerfileRuleContext } from '../../engine/rule';
+import { compileTrustedRegistries, imageLocation, isTrustedLocation } from '../../engine/trustedRegistries';
 import type { RuleMeta } from '../../engine/types';
 
 export const meta: RuleMeta = {
@@ -44,74 +44,18 @@ FROM registry.example.com/mirror/node:22-alpine
   equivalents: { hadolint: ['DL3026'] },
 };
 
-/** Where an image is pulled from: registry host and repository path segments. */
-interface ImageLocation {
-  host: string;
-  path: string[];
-}
-
-/** One `trustedRegistries` entry, compiled. */
-interface TrustedPattern {
-  host: RegExp;
-  path: RegExp[];
-}
-
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-
 export function check(context: DockerfileRuleContext): void {
-  const entries = context.settings.trustedRegistries;
-  const patterns = entries.map(compilePattern).filter((pattern): pattern is TrustedPattern => pattern !== undefined);
-  if (patterns.length === 0) return;
+  const trusted = compileTrustedRegistries(context.settings.trustedRegistries);
+  if (!trusted) return;
   for (const stage of context.model.stages) {
     const image = stage.image;
     if (!image || image.resolved === '' || image.resolved.toLowerCase() === 'scratch') continue;
     const location = imageLocation(image);
-    if (!location || patterns.some((pattern) => isTrusted(location, pattern))) continue;
+    if (!location || isTrustedLocation(location, trusted)) continue;
     const where = image.registry === undefined ? ` on ${location.host}` : '';
     context.report({
-      message: `Base image ${image.resolved}${where} is not from a trusted registry (ballast.trustedRegistries: ${entries.join(', ')}). Use an image from a trusted registry, or add its registry to the setting.`,
+      message: `Base image ${image.resolved}${where} is not from a trusted registry (ballast.trustedRegistries: ${trusted.entries.join(', ')}). Use an image from a trusted registry, or add its registry to the setting.`,
       range: image.registryRange ?? image.range,
     });
   }
-}
-
-/** Undefined when a variable without a known value decides the registry. */
-function imageLocation(image: ImageReference): ImageLocation | undefined {
-  const host = effectiveRegistry(image);
-  const path = image.repository.split('/');
-  if (host.includes('$')) return undefined;
-  // `FROM ${BASE}/app`: the unresolved first segment may well be a registry.
-  if (image.registry === undefined && path[0]!.includes('$')) return undefined;
-  if (host === 'docker.io' && path.length === 1) path.unshift('library');
-  return { host, path: path.map((segment) => segment.toLowerCase()) };
-}
-
-function compilePattern(entry: string): TrustedPattern | undefined {
-  const segments = entry
-    .trim()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase()
-    .split('/');
-  const host = segments[0];
-  if (!host) return undefined;
-  return { host: glob(DOCKER_HUB_ALIASES.has(host) ? 'docker.io' : host), path: segments.slice(1).map(glob) };
-}
-
-function isTrusted(location: ImageLocation, pattern: TrustedPattern): boolean {
-  if (!pattern.host.test(location.host)) return false;
-  return pattern.path.every((segment, index) => {
-    const actual = location.path[index];
-    // A segment that is still a variable could be anything: give it the benefit of the doubt.
-    return actual !== undefined && (actual.includes('$') || segment.test(actual));
-  });
-}
-
-/** `*` matches within one path segment; everything else is literal. */
-function glob(pattern: string): RegExp {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]*');
-  return new RegExp(`^${source}$`);
 }
