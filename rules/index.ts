@@ -18,6 +18,7 @@ import * as secretInBuildConfig from './dockerfile/secret-in-build-config';
 import * as sshExposed from './dockerfile/ssh-exposed';
 import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
+import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
 
 // One import per rule file; keep each list sorted by id.
@@ -43,6 +44,7 @@ export const dockerfileRules: DockerfileRule[] = [
 ];
 
 export const kubernetesRules: KubernetesRule[] = [
+  kubernetesImageTagLatest,
   privilegedContainer,
 ];
 
