@@ -20,6 +20,8 @@ import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
+import * as secretInEnv from './kubernetes/secret-in-env';
+import * as secretViaEnv from './kubernetes/secret-via-env';
 
 // One import per rule file; keep each list sorted by id.
 export const dockerfileRules: DockerfileRule[] = [
@@ -46,6 +48,8 @@ export const dockerfileRules: DockerfileRule[] = [
 export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageTagLatest,
   privilegedContainer,
+  secretInEnv,
+  secretViaEnv,
 ];
 
 export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules];
