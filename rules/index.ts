@@ -18,6 +18,8 @@ import * as secretInBuildConfig from './dockerfile/secret-in-build-config';
 import * as sshExposed from './dockerfile/ssh-exposed';
 import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
+import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
+import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
@@ -47,6 +49,8 @@ export const dockerfileRules: DockerfileRule[] = [
 ];
 
 export const kubernetesRules: KubernetesRule[] = [
+  capabilitiesBaseline,
+  hostNamespaces,
   kubernetesImageDigest,
   kubernetesImageTagLatest,
   privilegedContainer,

@@ -94,6 +94,52 @@ export class YamlEditor {
     return this.edit(lineStart, lineEnd, '');
   }
 
+  /**
+   * Removes the first key of a block sequence item (`- hostPort: 80`), which `remove` leaves alone,
+   * by pulling the item's next key up onto the dash line. Undefined when it is the item's only key.
+   */
+  removeLeadingKey(map: YAMLMap, key: string): TextEdit | undefined {
+    const pair = pairOf(map, key);
+    if (!pair || map.flow || map.items.indexOf(pair as Pair) !== 0) return undefined;
+    const nextKey = map.items[1]?.key as Node | undefined;
+    if (!nextKey?.range) return undefined;
+    return this.edit((pair.key as Node).range![0], nextKey.range[0], '');
+  }
+
+  /**
+   * Removes item `index` of the sequence at `map[key]`, with its line in block style. Removing the
+   * last item leaves `key: []`, so the field stays a list. Undefined when the value is not a
+   * sequence written there (an alias, for one) or the item shares its line (`- - a`).
+   */
+  removeItem(map: YAMLMap, key: string, index: number): TextEdit | undefined {
+    const pair = pairOf(map, key);
+    if (!pair || !isSeq(pair.value)) return undefined;
+    const seq = pair.value as YAMLSeq;
+    const item = seq.items[index] as Node | undefined;
+    if (!item?.range) return undefined;
+    if (seq.items.length === 1) return this.emptySequence(pair as Pair, seq);
+    if (seq.flow) {
+      const next = seq.items[index + 1] as Node | undefined;
+      if (next?.range) return this.edit(item.range[0], next.range[0], '');
+      const previous = seq.items[index - 1] as Node;
+      return this.edit(previous.range![1], item.range[1], '');
+    }
+    const dash = this.text.lastIndexOf('-', item.range[0] - 1);
+    const lineStart = this.lineStart(dash);
+    if (dash < 0 || this.text.slice(lineStart, dash).trim() !== '') return undefined;
+    return this.edit(lineStart, this.lineEndAfter(this.endOfContent(item.range[1])), '');
+  }
+
+  /** `key: []` in place of a sequence, keeping a comment on the key's line. */
+  private emptySequence(pair: Pair, seq: YAMLSeq): TextEdit {
+    if (seq.flow) return this.replace(seq, '[]');
+    const start = this.keyEnd(pair);
+    const lineEnd = this.text.indexOf('\n', start);
+    const restOfLine = this.text.slice(start, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    const comment = /^\s*#/.test(restOfLine) ? restOfLine : '';
+    return this.edit(start, this.endOfContent(seq.range![1]), ` []${comment}`);
+  }
+
   private previousValueEnd(pair: unknown): number {
     const p = pair as Pair;
     return Math.max((p.key as Node).range![1], (p.value as Node | null)?.range?.[1] ?? 0);

@@ -106,6 +106,62 @@ describe('YAML edits', () => {
     assert.equal(applyEdits(text, [editor.remove(c.node, 'ports')!]), deployment('          image: nginx:1.27'));
   });
 
+  it('removes the first key of a sequence item by pulling the next key up', () => {
+    const text = deployment('          ports:\n            - hostPort: 8080 # on the node\n              containerPort: 80\n          image: nginx:1.27', '\r\n');
+    const model = parseKubernetes(text);
+    const c = model.objects[0]!.podSpecs[0]!.containers[0]!;
+    const editor = new YamlEditor(model, c.podSpec.object.yaml);
+    const port = (c.node.get('ports') as { items: YAMLMap[] }).items[0]!;
+    assert.equal(applyEdits(text, [editor.removeLeadingKey(port, 'hostPort')!]), deployment('          ports:\n            - containerPort: 80\n          image: nginx:1.27', '\r\n'));
+    assert.equal(editor.removeLeadingKey(port, 'containerPort'), undefined);
+
+    const only = deployment('          ports:\n            - hostPort: 8080\n          image: nginx:1.27');
+    const onlyModel = parseKubernetes(only);
+    const onlyContainer = onlyModel.objects[0]!.podSpecs[0]!.containers[0]!;
+    const onlyPort = (onlyContainer.node.get('ports') as { items: YAMLMap[] }).items[0]!;
+    assert.equal(new YamlEditor(onlyModel, onlyContainer.podSpec.object.yaml).removeLeadingKey(onlyPort, 'hostPort'), undefined);
+  });
+
+  /** Removes item `index` of `securityContext.capabilities.add` and returns the text. */
+  function removeAddedCapability(text: string, index: number): string {
+    const model = parseKubernetes(text);
+    const c = model.objects[0]!.podSpecs[0]!.containers[0]!;
+    const capabilities = (c.node.get('securityContext') as YAMLMap).get('capabilities') as YAMLMap;
+    const edit = new YamlEditor(model, c.podSpec.object.yaml).removeItem(capabilities, 'add', index);
+    assert.ok(edit, 'an edit is produced');
+    const result = applyEdits(text, [edit]);
+    assert.deepEqual(parseDocument(result).errors, [], `parses:\n${result}`);
+    return result;
+  }
+
+  it('removes a block sequence item with its line and comment; the last one leaves []', () => {
+    const caps = (items: string) => deployment(`          securityContext:\n            capabilities:\n              add: # for the VPN${items}\n          image: nginx:1.27`);
+    const three = caps('\n                - NET_ADMIN # tun device\n                - SYS_TIME\n                - CHOWN');
+    assert.equal(removeAddedCapability(three, 0), caps('\n                - SYS_TIME\n                - CHOWN'));
+    assert.equal(removeAddedCapability(three, 1), caps('\n                - NET_ADMIN # tun device\n                - CHOWN'));
+    assert.equal(removeAddedCapability(three, 2), caps('\n                - NET_ADMIN # tun device\n                - SYS_TIME'));
+    assert.equal(removeAddedCapability(caps('\n                - NET_ADMIN # tun device'), 0), deployment('          securityContext:\n            capabilities:\n              add: [] # for the VPN\n          image: nginx:1.27'));
+
+    const indentless = deployment('          securityContext:\n            capabilities:\n              add:\n              - NET_ADMIN\n              drop: [ALL]', '\r\n');
+    assert.equal(removeAddedCapability(indentless, 0), deployment('          securityContext:\n            capabilities:\n              add: []\n              drop: [ALL]', '\r\n'));
+  });
+
+  it('removes a flow sequence item with its comma', () => {
+    const caps = (items: string) => deployment(`          securityContext: {capabilities: {add: [${items}], drop: [ALL]}}`);
+    assert.equal(removeAddedCapability(caps('NET_ADMIN, SYS_TIME, CHOWN'), 0), caps('SYS_TIME, CHOWN'));
+    assert.equal(removeAddedCapability(caps('NET_ADMIN, SYS_TIME, CHOWN'), 1), caps('NET_ADMIN, CHOWN'));
+    assert.equal(removeAddedCapability(caps('NET_ADMIN, SYS_TIME, CHOWN'), 2), caps('NET_ADMIN, SYS_TIME'));
+    assert.equal(removeAddedCapability(caps('NET_ADMIN'), 0), caps(''));
+  });
+
+  it('does not remove items of a sequence that is an alias', () => {
+    const text = deployment('          securityContext:\n            capabilities:\n              add: *caps\n          image: nginx:1.27').replace('kind: Deployment', 'kind: Deployment\nx: &caps [NET_ADMIN]');
+    const model = parseKubernetes(text);
+    const c = model.objects[0]!.podSpecs[0]!.containers[0]!;
+    const capabilities = (c.node.get('securityContext') as YAMLMap).get('capabilities') as YAMLMap;
+    assert.equal(new YamlEditor(model, c.podSpec.object.yaml).removeItem(capabilities, 'add', 0), undefined);
+  });
+
   it('edits the right document of a multi-document file', () => {
     const second = deployment('          image: nginx:1.27');
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${second}`;
