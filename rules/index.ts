@@ -23,6 +23,7 @@ import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
+import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
 
@@ -54,6 +55,7 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageDigest,
   kubernetesImageTagLatest,
   privilegedContainer,
+  secretInConfigmap,
   secretInEnv,
   secretViaEnv,
 ];
