@@ -23,6 +23,7 @@ import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
+import * as resourcesMissing from './kubernetes/resources-missing';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
@@ -55,6 +56,7 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageDigest,
   kubernetesImageTagLatest,
   privilegedContainer,
+  resourcesMissing,
   secretInConfigmap,
   secretInEnv,
   secretViaEnv,

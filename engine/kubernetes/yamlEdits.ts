@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { comparePositions } from '../text';
 import type { TextEdit } from '../types';
 import type { YamlDocument } from './documents';
 import type { KubernetesModel } from './model';
@@ -38,27 +39,50 @@ export class YamlEditor {
    * exists, nested as block mappings (or flow ones inside a flow mapping).
    */
   set(map: YAMLMap, path: readonly string[], value: string): TextEdit | undefined {
-    let current = map;
-    for (let i = 0; i < path.length; i++) {
-      const pair = pairOf(current, path[i]!);
-      if (!pair) return this.insert(current, path.slice(i), value);
+    if (path.length === 0) return undefined;
+    return this.setEntries(map, entriesOf([[path, value]]))?.[0];
+  }
+
+  /**
+   * Sets several paths below `map` at once, as `set` does each: mappings they share are created
+   * once (`resources:` with both `requests:` and `limits:` below it). Undefined when any of them
+   * would be edited through an alias.
+   */
+  setAll(map: YAMLMap, assignments: ReadonlyArray<readonly [path: readonly string[], value: string]>): TextEdit[] | undefined {
+    const edits = this.setEntries(map, entriesOf(assignments.filter(([path]) => path.length > 0)));
+    return edits && joinInsertions(edits);
+  }
+
+  private setEntries(map: YAMLMap, entries: Entries): TextEdit[] | undefined {
+    const edits: TextEdit[] = [];
+    const missing: [string, string | Entries][] = [];
+    for (const [key, value] of entries) {
+      const pair = pairOf(map, key);
+      if (!pair) {
+        missing.push([key, value]);
+        continue;
+      }
       // Editing through an alias would change every place that uses the anchor.
       if (isAlias(pair.value)) return undefined;
       const written = pair.value as Node | null;
       const isEmpty = !written || (isScalar(written) && written.value === null && written.range![0] === written.range![1]);
-      if (i === path.length - 1) {
-        return isEmpty ? this.edit(this.keyEnd(pair), this.keyEnd(pair), ` ${value}`) : this.replace(written!, value);
+      if (typeof value === 'string') {
+        edits.push(isEmpty ? this.edit(this.keyEnd(pair), this.keyEnd(pair), ` ${value}`) : this.replace(written!, value));
+      } else if (isMap(written)) {
+        const nested = this.setEntries(written as YAMLMap, value);
+        if (!nested) return undefined;
+        edits.push(...nested);
+      } else if (isEmpty || (isScalar(written) && written.value === null)) {
+        // `key:` with no value, or `key: null`: the rest nests under it.
+        edits.push(this.nestUnder(pair, value));
+      } else {
+        // Some other value (a scalar where a mapping belongs): replace it with the mapping.
+        edits.push(this.replace(written!, flowMapping(value)));
       }
-      if (isMap(written)) {
-        current = written as YAMLMap;
-        continue;
-      }
-      // `key:` with no value, or `key: null`: the rest nests under it.
-      if (isEmpty || (isScalar(written) && written.value === null)) return this.nestUnder(pair, path.slice(i + 1), value);
-      // Some other value (a scalar where a mapping belongs): replace it with the mapping.
-      return this.replace(written!, flowMapping(path.slice(i + 1), value));
     }
-    return this.insert(current, [], value);
+    // Inserted after the edits inside this mapping's children, which come first in the text.
+    if (missing.length > 0) edits.push(this.insert(map, missing));
+    return edits;
   }
 
   /** Adds `item` (YAML text) at the end of a sequence, in its style. */
@@ -151,28 +175,29 @@ export class YamlEditor {
     return colon ? keyEnd + colon[0].length : keyEnd;
   }
 
-  /** Inserts `path: value` (nested for longer paths) as the last entries of `map`. */
-  private insert(map: YAMLMap, path: readonly string[], value: string): TextEdit {
+  /** Inserts `entries` as the last entries of `map`. */
+  private insert(map: YAMLMap, entries: Entries): TextEdit {
     if (map.flow) {
-      const close = this.text.lastIndexOf('}', map.range![1]);
+      // The range ends just past this mapping's `}`, where an enclosing mapping's `}` may follow.
+      const close = this.text.lastIndexOf('}', map.range![1] - 1);
       const separator = map.items.length > 0 ? ', ' : '';
-      return this.edit(close, close, `${separator}${flowEntry(path, value)}`);
+      return this.edit(close, close, `${separator}${flowEntries(entries)}`);
     }
     const firstKey = map.items[0]?.key as Node | undefined;
-    if (!firstKey) return this.replace(map, flowMapping(path, value));
+    if (!firstKey) return this.replace(map, flowMapping(entries));
     const indent = this.column(firstKey.range![0]);
     const at = this.endOfContent(map.range![1]);
-    return this.edit(at, at, this.eol + blockEntries(path, value, indent, this.indentStep(map), this.eol));
+    return this.edit(at, at, this.eol + blockEntries(entries, indent, this.indentStep(map), this.eol));
   }
 
-  /** `key:` with nothing after it gets the rest of the path as a block below it. */
-  private nestUnder(pair: Pair, path: readonly string[], value: string): TextEdit {
+  /** `key:` with nothing after it gets `entries` as a block below it. */
+  private nestUnder(pair: Pair, entries: Entries): TextEdit {
     const keyNode = pair.key as Node;
     const at = this.endOfContent(Math.max(keyNode.range![1], (pair.value as Node | null)?.range?.[1] ?? 0));
     const indent = this.column(keyNode.range![0]) + 2;
     const start = this.keyEnd(pair);
     // Drop a written `null` / `~` and anything after the colon on that line.
-    return this.edit(start, Math.max(at, start), this.eol + blockEntries(path, value, indent, 2, this.eol));
+    return this.edit(start, Math.max(at, start), this.eol + blockEntries(entries, indent, 2, this.eol));
   }
 
   /** The indentation step the mapping's children use, or 2. */
@@ -212,17 +237,51 @@ export class YamlEditor {
   }
 }
 
-function blockEntries(path: readonly string[], value: string, indent: number, step: number, eol: string): string {
-  return path
-    .map((key, i) => `${' '.repeat(indent + i * step)}${key}:${i === path.length - 1 ? ` ${value}` : ''}`)
+/** Keys to write, nested; a leaf is the YAML text of a scalar or flow collection. */
+type Entries = ReadonlyArray<readonly [key: string, value: string | Entries]>;
+
+/** The paths and values as one tree, in the order given, shared prefixes merged. */
+function entriesOf(assignments: ReadonlyArray<readonly [path: readonly string[], value: string]>): Entries {
+  type Level = [string, string | Level][];
+  const root: Level = [];
+  for (const [path, value] of assignments) {
+    let level = root;
+    path.forEach((key, i) => {
+      const isLeaf = i === path.length - 1;
+      let entry = level.find(([existing]) => existing === key);
+      if (!entry) level.push((entry = [key, isLeaf ? value : []]));
+      else if (isLeaf || typeof entry[1] === 'string') entry[1] = isLeaf ? value : [];
+      if (!isLeaf) level = entry[1] as Level;
+    });
+  }
+  return root;
+}
+
+function blockEntries(entries: Entries, indent: number, step: number, eol: string): string {
+  return entries
+    .map(([key, value]) => `${' '.repeat(indent)}${key}:${typeof value === 'string' ? ` ${value}` : eol + blockEntries(value, indent + step, step, eol)}`)
     .join(eol);
 }
 
-function flowEntry(path: readonly string[], value: string): string {
-  const [first, ...rest] = path;
-  return rest.length === 0 ? `${first}: ${value}` : `${first}: ${flowMapping(rest, value)}`;
+function flowEntries(entries: Entries): string {
+  return entries.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : flowMapping(value)}`).join(', ');
 }
 
-function flowMapping(path: readonly string[], value: string): string {
-  return path.length === 0 ? value : `{${flowEntry(path, value)}}`;
+function flowMapping(entries: Entries): string {
+  return `{${flowEntries(entries)}}`;
+}
+
+/**
+ * Insertions at the same point become one edit, in the order given: a nested mapping's new keys
+ * and its parent's new keys can both land where the nested mapping ends.
+ */
+export function joinInsertions(edits: TextEdit[]): TextEdit[] {
+  const result: TextEdit[] = [];
+  for (const edit of edits) {
+    const isInsertion = comparePositions(edit.range.start, edit.range.end) === 0;
+    const same = isInsertion ? result.find((other) => comparePositions(other.range.start, edit.range.start) === 0 && comparePositions(other.range.end, edit.range.end) === 0) : undefined;
+    if (same) same.newText += edit.newText;
+    else result.push({ range: edit.range, newText: edit.newText });
+  }
+  return result;
 }

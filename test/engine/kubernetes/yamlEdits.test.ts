@@ -162,6 +162,58 @@ describe('YAML edits', () => {
     assert.equal(new YamlEditor(model, c.podSpec.object.yaml).removeItem(capabilities, 'add', 0), undefined);
   });
 
+  describe('setAll', () => {
+    const resources: [string[], string][] = [
+      [['resources', 'requests', 'cpu'], '100m'],
+      [['resources', 'requests', 'memory'], '128Mi'],
+      [['resources', 'limits', 'memory'], '256Mi'],
+    ];
+    /** Applies setAll on the first container; the text must parse afterwards. */
+    const setAll = (text: string) => {
+      const model = parseKubernetes(text);
+      const container = model.objects[0]!.podSpecs[0]!.containers[0]!;
+      const edits = new YamlEditor(model, container.podSpec.object.yaml).setAll(container.node, resources);
+      if (!edits) return undefined;
+      const result = applyEdits(text, edits);
+      assert.deepEqual(parseDocument(result).errors, [], `parses:\n${result}`);
+      return result;
+    };
+
+    it('creates shared mappings once, as a block in the container', () => {
+      assert.equal(
+        setAll(deployment('          image: nginx:1.27')),
+        deployment('          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n            limits:\n              memory: 256Mi'),
+      );
+    });
+
+    it('merges into existing mappings, also where a nested one ends with its parent', () => {
+      const text = deployment('          resources:\n            requests:\n              cpu: 250m # measured\n          image: nginx:1.27');
+      assert.equal(
+        setAll(text),
+        deployment('          resources:\n            requests:\n              cpu: 100m # measured\n              memory: 128Mi\n            limits:\n              memory: 256Mi\n          image: nginx:1.27'),
+      );
+    });
+
+    it('writes flow style into a flow mapping and nests under a key without a value', () => {
+      assert.equal(setAll(deployment('          resources: {}')), deployment('          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}'));
+      assert.equal(
+        setAll(deployment('          resources: {limits: {cpu: "1"}}')),
+        deployment('          resources: {limits: {cpu: "1", memory: 256Mi}, requests: {cpu: 100m, memory: 128Mi}}'),
+      );
+      assert.equal(
+        setAll(deployment('          resources:\n          image: nginx:1.27', '\r\n')),
+        deployment('          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n            limits:\n              memory: 256Mi\n          image: nginx:1.27', '\r\n'),
+      );
+    });
+
+    it('offers nothing through an alias', () => {
+      const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      resources: &r\n        requests: {cpu: 1}\n    - name: b\n      resources: *r\n';
+      const model = parseKubernetes(text);
+      const second = model.objects[0]!.podSpecs[0]!.containers[1]!;
+      assert.equal(new YamlEditor(model, second.podSpec.object.yaml).setAll(second.node, resources), undefined);
+    });
+  });
+
   it('edits the right document of a multi-document file', () => {
     const second = deployment('          image: nginx:1.27');
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${second}`;
