@@ -20,6 +20,8 @@ import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
 import * as hostNamespaces from './kubernetes/host-namespaces';
+import * as hostPathVolume from './kubernetes/host-path-volume';
+import * as hostPort from './kubernetes/host-port';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
@@ -53,6 +55,8 @@ export const dockerfileRules: DockerfileRule[] = [
 export const kubernetesRules: KubernetesRule[] = [
   capabilitiesBaseline,
   hostNamespaces,
+  hostPathVolume,
+  hostPort,
   kubernetesImageDigest,
   kubernetesImageTagLatest,
   privilegedContainer,
