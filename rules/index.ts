@@ -29,6 +29,8 @@ import * as resourcesMissing from './kubernetes/resources-missing';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
+import * as sensitiveHostPath from './kubernetes/sensitive-host-path';
+import * as writableHostPath from './kubernetes/writable-host-path';
 
 // One import per rule file; keep each list sorted by id.
 export const dockerfileRules: DockerfileRule[] = [
@@ -64,6 +66,8 @@ export const kubernetesRules: KubernetesRule[] = [
   secretInConfigmap,
   secretInEnv,
   secretViaEnv,
+  sensitiveHostPath,
+  writableHostPath,
 ];
 
 export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules];
