@@ -7,7 +7,7 @@ import type { DockerfileRule, KubernetesRule, Report, RuleModule } from './rule'
 import { normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
-import type { EquivalentTool, FileKind, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
+import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
 
 export * from './types';
 export { detectFileKind } from './fileKind';
@@ -91,13 +91,13 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
-      return finish(runRules(rules.dockerfile ?? [], prepared.model, settings), suppressions, prepared.model.lines);
+      return finish(runRules(rules.dockerfile ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'dockerfile');
     }
     case 'kubernetes': {
       const prepared = prepareKubernetes(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
-      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines);
+      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'kubernetes');
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
       return result;
@@ -106,9 +106,9 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
 }
 
 /** Drops suppressed findings, adds the notes about suppression comments, sorts by position. */
-function finish(result: LintResult, suppressions: Suppression[], lines: LineIndex): LintResult {
+function finish(result: LintResult, suppressions: Suppression[], lines: LineIndex, target: Target): LintResult {
   result.findings = result.findings.filter((finding) => finding.ruleId === INTERNAL_ERROR_ID || !isSuppressed(finding, suppressions));
-  result.findings.push(...checkDirectiveIds(lines, KNOWN_RULE_IDS()));
+  result.findings.push(...checkDirectiveIds(lines, KNOWN_RULE_IDS(), target));
   result.findings.sort(compareFindings);
   return result;
 }

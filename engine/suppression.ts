@@ -118,7 +118,7 @@ export const UNKNOWN_RULE_ID = 'ballast/unknown-rule';
  * Finds rule ids in `# ballast-ignore` comments that match no rule: a typo there silently
  * suppresses nothing. Offers the closest known id as a fix.
  */
-export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[]): Finding[] {
+export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[], target: string): Finding[] {
   const findings: Finding[] = [];
   const known = new Set(knownIds);
   for (let line = 0; line < lines.lineCount; line++) {
@@ -132,7 +132,7 @@ export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[])
       if (known.has(id)) continue;
       const start = { line, character: listStart + token.index };
       const range = { start, end: { line, character: start.character + id.length } };
-      const closest = closestId(id, knownIds);
+      const closest = closestId(id, knownIds, target);
       findings.push({
         ruleId: UNKNOWN_RULE_ID,
         severity: 'warning',
@@ -145,9 +145,14 @@ export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[])
   return findings;
 }
 
-/** The known id a typo most likely meant: the same name without its target, or within 3 edits. */
-function closestId(id: string, knownIds: readonly string[]): string | undefined {
+/**
+ * The known id a typo most likely meant: the same name without its target (this file's target
+ * first, since several targets have rules of the same name), or the id within 3 edits.
+ */
+function closestId(id: string, knownIds: readonly string[], target: string): string | undefined {
   const bySuffix = knownIds.filter((known) => known.endsWith(`/${id}`));
+  const sameTarget = bySuffix.filter((known) => known.startsWith(`${target}/`));
+  if (sameTarget.length === 1) return sameTarget[0];
   if (bySuffix.length === 1) return bySuffix[0];
   let best: string | undefined;
   let bestDistance = 4;

@@ -100,3 +100,11 @@ describe('suppression comments that name no rule', () => {
     assert.deepEqual(ids(text), []);
   });
 });
+
+describe('a rule name shared by several targets', () => {
+  it('completes to the rule of the file’s own target', () => {
+    const text = 'FROM node:latest\n# ballast-ignore-file image-tag-latest\n';
+    const [finding] = lint({ text, kind: 'dockerfile' }).findings.filter((f) => f.ruleId === 'ballast/unknown-rule');
+    assert.equal(finding?.message, 'Unknown rule id image-tag-latest: this comment suppresses nothing. Did you mean dockerfile/image-tag-latest?');
+  });
+});
