@@ -26,6 +26,8 @@ import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as resourcesMissing from './kubernetes/resources-missing';
+import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
+import * as runAsRootUser from './kubernetes/run-as-root-user';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
@@ -63,6 +65,8 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageTagLatest,
   privilegedContainer,
   resourcesMissing,
+  restrictedVolumeTypes,
+  runAsRootUser,
   secretInConfigmap,
   secretInEnv,
   secretViaEnv,
