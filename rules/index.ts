@@ -18,6 +18,7 @@ import * as secretInBuildConfig from './dockerfile/secret-in-build-config';
 import * as sshExposed from './dockerfile/ssh-exposed';
 import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
+import * as apparmorUnconfined from './kubernetes/apparmor-unconfined';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
 import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
@@ -28,6 +29,7 @@ import * as privilegedContainer from './kubernetes/privileged-container';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
 import * as runAsRootUser from './kubernetes/run-as-root-user';
+import * as seccompUnconfined from './kubernetes/seccomp-unconfined';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
@@ -57,6 +59,7 @@ export const dockerfileRules: DockerfileRule[] = [
 ];
 
 export const kubernetesRules: KubernetesRule[] = [
+  apparmorUnconfined,
   capabilitiesBaseline,
   hostNamespaces,
   hostPathVolume,
@@ -67,6 +70,7 @@ export const kubernetesRules: KubernetesRule[] = [
   resourcesMissing,
   restrictedVolumeTypes,
   runAsRootUser,
+  seccompUnconfined,
   secretInConfigmap,
   secretInEnv,
   secretViaEnv,
