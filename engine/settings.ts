@@ -29,7 +29,7 @@ export const SETTINGS_SCHEMA = {
     items: { type: 'string' },
     default: [],
     markdownDescription:
-      'Registries that base images may come from (`docker.io`, `ghcr.io/my-org`, `*.dkr.ecr.*.amazonaws.com`). When empty, `dockerfile/untrusted-registry` is silent.',
+      'Registries that base images and container images may come from (`docker.io`, `ghcr.io/my-org`, `*.dkr.ecr.*.amazonaws.com`). When empty, `dockerfile/untrusted-registry` and `kubernetes/untrusted-registry` are silent.',
   },
   honorOtherToolIgnores: {
     type: 'boolean',

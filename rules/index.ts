@@ -24,6 +24,7 @@ import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
 import * as hostPort from './kubernetes/host-port';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
+import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as resourcesMissing from './kubernetes/resources-missing';
@@ -34,6 +35,7 @@ import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
 import * as sensitiveHostPath from './kubernetes/sensitive-host-path';
+import * as kubernetesUntrustedRegistry from './kubernetes/untrusted-registry';
 import * as writableHostPath from './kubernetes/writable-host-path';
 
 // One import per rule file; keep each list sorted by id.
@@ -65,6 +67,7 @@ export const kubernetesRules: KubernetesRule[] = [
   hostPathVolume,
   hostPort,
   kubernetesImageDigest,
+  imagePullPolicy,
   kubernetesImageTagLatest,
   privilegedContainer,
   resourcesMissing,
@@ -75,6 +78,7 @@ export const kubernetesRules: KubernetesRule[] = [
   secretInEnv,
   secretViaEnv,
   sensitiveHostPath,
+  kubernetesUntrustedRegistry,
   writableHostPath,
 ];
 
