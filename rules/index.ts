@@ -27,6 +27,7 @@ import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
+import * as procMount from './kubernetes/proc-mount';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
 import * as runAsRootUser from './kubernetes/run-as-root-user';
@@ -34,6 +35,7 @@ import * as seccompUnconfined from './kubernetes/seccomp-unconfined';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
+import * as selinuxOptions from './kubernetes/selinux-options';
 import * as sensitiveHostPath from './kubernetes/sensitive-host-path';
 import * as kubernetesUntrustedRegistry from './kubernetes/untrusted-registry';
 import * as writableHostPath from './kubernetes/writable-host-path';
@@ -70,6 +72,7 @@ export const kubernetesRules: KubernetesRule[] = [
   imagePullPolicy,
   kubernetesImageTagLatest,
   privilegedContainer,
+  procMount,
   resourcesMissing,
   restrictedVolumeTypes,
   runAsRootUser,
@@ -77,6 +80,7 @@ export const kubernetesRules: KubernetesRule[] = [
   secretInConfigmap,
   secretInEnv,
   secretViaEnv,
+  selinuxOptions,
   sensitiveHostPath,
   kubernetesUntrustedRegistry,
   writableHostPath,
