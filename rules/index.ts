@@ -18,6 +18,7 @@ import * as secretInBuildConfig from './dockerfile/secret-in-build-config';
 import * as sshExposed from './dockerfile/ssh-exposed';
 import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
+import * as allowPrivilegeEscalation from './kubernetes/allow-privilege-escalation';
 import * as apparmorUnconfined from './kubernetes/apparmor-unconfined';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
 import * as hostNamespaces from './kubernetes/host-namespaces';
@@ -30,6 +31,7 @@ import * as privilegedContainer from './kubernetes/privileged-container';
 import * as procMount from './kubernetes/proc-mount';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
+import * as runAsNonRoot from './kubernetes/run-as-non-root';
 import * as runAsRootUser from './kubernetes/run-as-root-user';
 import * as seccompUnconfined from './kubernetes/seccomp-unconfined';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
@@ -63,6 +65,7 @@ export const dockerfileRules: DockerfileRule[] = [
 ];
 
 export const kubernetesRules: KubernetesRule[] = [
+  allowPrivilegeEscalation,
   apparmorUnconfined,
   capabilitiesBaseline,
   hostNamespaces,
@@ -75,6 +78,7 @@ export const kubernetesRules: KubernetesRule[] = [
   procMount,
   resourcesMissing,
   restrictedVolumeTypes,
+  runAsNonRoot,
   runAsRootUser,
   seccompUnconfined,
   secretInConfigmap,
