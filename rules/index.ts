@@ -21,6 +21,7 @@ import * as untrustedRegistry from './dockerfile/untrusted-registry';
 import * as allowPrivilegeEscalation from './kubernetes/allow-privilege-escalation';
 import * as apparmorUnconfined from './kubernetes/apparmor-unconfined';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
+import * as capabilitiesRestricted from './kubernetes/capabilities-restricted';
 import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
 import * as hostPort from './kubernetes/host-port';
@@ -29,10 +30,12 @@ import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as procMount from './kubernetes/proc-mount';
+import * as procMountRestricted from './kubernetes/proc-mount-restricted';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
 import * as runAsNonRoot from './kubernetes/run-as-non-root';
 import * as runAsRootUser from './kubernetes/run-as-root-user';
+import * as seccompProfileMissing from './kubernetes/seccomp-profile-missing';
 import * as seccompUnconfined from './kubernetes/seccomp-unconfined';
 import * as secretInConfigmap from './kubernetes/secret-in-configmap';
 import * as secretInEnv from './kubernetes/secret-in-env';
@@ -68,6 +71,7 @@ export const kubernetesRules: KubernetesRule[] = [
   allowPrivilegeEscalation,
   apparmorUnconfined,
   capabilitiesBaseline,
+  capabilitiesRestricted,
   hostNamespaces,
   hostPathVolume,
   hostPort,
@@ -76,10 +80,12 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageTagLatest,
   privilegedContainer,
   procMount,
+  procMountRestricted,
   resourcesMissing,
   restrictedVolumeTypes,
   runAsNonRoot,
   runAsRootUser,
+  seccompProfileMissing,
   seccompUnconfined,
   secretInConfigmap,
   secretInEnv,
