@@ -29,6 +29,7 @@ import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as privilegedContainer from './kubernetes/privileged-container';
+import * as probeHost from './kubernetes/probe-host';
 import * as procMount from './kubernetes/proc-mount';
 import * as procMountRestricted from './kubernetes/proc-mount-restricted';
 import * as resourcesMissing from './kubernetes/resources-missing';
@@ -42,7 +43,9 @@ import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
 import * as selinuxOptions from './kubernetes/selinux-options';
 import * as sensitiveHostPath from './kubernetes/sensitive-host-path';
+import * as unsafeSysctls from './kubernetes/unsafe-sysctls';
 import * as kubernetesUntrustedRegistry from './kubernetes/untrusted-registry';
+import * as windowsHostProcess from './kubernetes/windows-host-process';
 import * as writableHostPath from './kubernetes/writable-host-path';
 
 // One import per rule file; keep each list sorted by id.
@@ -79,6 +82,7 @@ export const kubernetesRules: KubernetesRule[] = [
   imagePullPolicy,
   kubernetesImageTagLatest,
   privilegedContainer,
+  probeHost,
   procMount,
   procMountRestricted,
   resourcesMissing,
@@ -92,7 +96,9 @@ export const kubernetesRules: KubernetesRule[] = [
   secretViaEnv,
   selinuxOptions,
   sensitiveHostPath,
+  unsafeSysctls,
   kubernetesUntrustedRegistry,
+  windowsHostProcess,
   writableHostPath,
 ];
 
