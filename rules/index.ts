@@ -25,6 +25,7 @@ import * as capabilitiesRestricted from './kubernetes/capabilities-restricted';
 import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
 import * as hostPort from './kubernetes/host-port';
+import * as hostPortZero from './kubernetes/host-port-zero';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
@@ -78,6 +79,7 @@ export const kubernetesRules: KubernetesRule[] = [
   hostNamespaces,
   hostPathVolume,
   hostPort,
+  hostPortZero,
   kubernetesImageDigest,
   imagePullPolicy,
   kubernetesImageTagLatest,
