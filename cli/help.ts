@@ -29,6 +29,11 @@ Options:
       --fail-on <error|warning|info|never>
                                         Exit 1 when a problem at or above this severity is
                                         found (default: error)
+      --profile <recommended|pss-baseline|pss-restricted>
+                                        Which rules run: every rule at its default
+                                        (recommended, the default), or only those of the
+                                        Pod Security Standards baseline level, or of the
+                                        baseline and restricted levels. --rule applies on top
       --rule <id>=<off|info|warning|error>
                                         Change a rule's severity, or turn it on or off;
                                         repeatable. 'ballast rules' lists the ids

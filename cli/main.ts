@@ -3,7 +3,7 @@
  * dispatches; walking, linting and each output format live in their own modules.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { findRule, listRules, normalizeSettings, SEVERITIES, type SeveritySetting } from '../engine';
+import { findRule, listRules, normalizeSettings, profileSeverity, SETTINGS_SCHEMA, SEVERITIES, type EngineSettings, type SeveritySetting } from '../engine';
 import { version } from '../package.json';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -40,6 +40,7 @@ const GLOBAL_OPTIONS = {
 const SCAN_OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },
   'fail-on': { type: 'string', default: 'error' },
+  profile: { type: 'string', default: SETTINGS_SCHEMA.profile.default },
   rule: { type: 'string', multiple: true, default: [] as string[] },
   'trusted-registry': { type: 'string', multiple: true, default: [] as string[] },
   help: { type: 'boolean', short: 'h' },
@@ -92,12 +93,13 @@ function scanCommand(args: readonly string[], io: CliIo): ExitCode {
   }
   const format = oneOf('--format', values.format, SCAN_FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS);
+  const profile = oneOf('--profile', values.profile, SETTINGS_SCHEMA.profile.enum);
   const rules = parseRuleOverrides(values.rule);
   const trustedRegistries = values['trusted-registry'].map((registry) => {
     if (registry.trim() === '') throw new UsageError('--trusted-registry needs a registry, such as docker.io or ghcr.io/my-org');
     return registry.trim();
   });
-  const settings = normalizeSettings({ rules, trustedRegistries });
+  const settings = normalizeSettings({ profile, rules, trustedRegistries });
 
   const walk = collectTargets(positionals.length > 0 ? positionals : ['.'], io.cwd);
   const result = scanTargets(walk.targets, walk.errors, settings);
@@ -112,7 +114,7 @@ function scanCommand(args: readonly string[], io: CliIo): ExitCode {
       io.stdout.write(formatJson(result));
       break;
     case 'sarif':
-      io.stdout.write(formatSarif(result, { toolVersion: version, rules: listRules(), ruleOverrides: rules, cwd: io.cwd }));
+      io.stdout.write(formatSarif(result, { toolVersion: version, rules: listRules(), ruleOverrides: ruleConfiguration(settings), cwd: io.cwd }));
       break;
   }
   return scanExitCode(result, failOn);
@@ -158,6 +160,14 @@ function parseRuleOverrides(values: readonly string[]): Record<string, SeverityS
     overrides[id] = oneOf(`--rule ${id}`, value.slice(separator + 1), SEVERITY_SETTINGS);
   }
   return overrides;
+}
+
+/** Every rule whose severity differs from its default: the profile's choices, then the --rule overrides. */
+function ruleConfiguration(settings: EngineSettings): Record<string, SeveritySetting> {
+  const fromProfile = listRules()
+    .filter((meta) => profileSeverity(meta, settings.profile) !== profileSeverity(meta, 'recommended'))
+    .map((meta) => [meta.id, profileSeverity(meta, settings.profile)] as const);
+  return { ...Object.fromEntries(fromProfile), ...settings.rules };
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */

@@ -3,6 +3,7 @@ import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
+import { profileSeverity } from './profiles';
 import type { DockerfileRule, KubernetesRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
@@ -12,6 +13,7 @@ import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta,
 export * from './types';
 export { detectFileKind } from './fileKind';
 export { applyEdits } from './fixes';
+export { profileSeverity, pssLevels, type Profile } from './profiles';
 export { LineIndex } from './text';
 export { SETTINGS_SCHEMA, defaultSettings, normalizeSettings, type BallastSettings, type EngineSettings } from './settings';
 export type { SuppressionEdit } from './suppression';
@@ -48,9 +50,9 @@ export function findRule(id: string): RuleMeta | undefined {
   return allRules.find((rule) => rule.meta.id === id)?.meta;
 }
 
-/** The severity a rule runs at under the given settings, or `off`. */
+/** The severity a rule runs at under the given settings (profile, then overrides), or `off`. */
 export function effectiveSeverity(meta: RuleMeta, settings: EngineSettings): SeveritySetting {
-  return settings.rules[meta.id] ?? (meta.enabledByDefault === false ? 'off' : meta.defaultSeverity);
+  return settings.rules[meta.id] ?? profileSeverity(meta, settings.profile);
 }
 
 /** The Ballast rules equivalent to another tool's check; Trivy ids match in any of their spellings. */

@@ -17,6 +17,18 @@ export const SETTINGS_SCHEMA = {
     default: 'onType',
     description: 'When Ballast lints an open file.',
   },
+  profile: {
+    type: 'string',
+    enum: ['recommended', 'pss-baseline', 'pss-restricted'],
+    enumDescriptions: [
+      'Every rule at its default severity.',
+      'Only the rules that check a control of the Pod Security Standards baseline level.',
+      'Only the rules that check a control of the Pod Security Standards baseline or restricted level.',
+    ],
+    default: 'recommended',
+    markdownDescription:
+      "Which rules run. `recommended`: every rule at its default severity; rules that are off by default stay off. `pss-baseline`: only the rules that check a control of the Pod Security Standards' baseline level (a `baseline:` entry among their equivalents), at their default severities, the controls a namespace labelled `pod-security.kubernetes.io/enforce: baseline` enforces; every other rule, Dockerfile rules included, is off. `pss-restricted`: the rules of the baseline and the restricted levels. `ballast.rules` applies on top of the profile: a severity given there turns a rule on or changes it, `off` turns it off.",
+  },
   rules: {
     type: 'object',
     default: {},
@@ -55,12 +67,13 @@ type ValueOf<S> = S extends { type: 'boolean' }
 export type BallastSettings = { -readonly [K in keyof Schema]: ValueOf<Schema[K]> };
 
 /** The part of the settings the engine reads. */
-export type EngineSettings = Pick<BallastSettings, 'rules' | 'trustedRegistries' | 'honorOtherToolIgnores'>;
+export type EngineSettings = Pick<BallastSettings, 'profile' | 'rules' | 'trustedRegistries' | 'honorOtherToolIgnores'>;
 
 export function defaultSettings(): BallastSettings {
   return {
     enable: SETTINGS_SCHEMA.enable.default,
     run: SETTINGS_SCHEMA.run.default,
+    profile: SETTINGS_SCHEMA.profile.default,
     rules: {},
     trustedRegistries: [],
     honorOtherToolIgnores: SETTINGS_SCHEMA.honorOtherToolIgnores.default,
@@ -76,6 +89,7 @@ export function normalizeSettings(input: unknown): BallastSettings {
   const raw = input as Record<string, unknown>;
   if (typeof raw.enable === 'boolean') result.enable = raw.enable;
   if (raw.run === 'onType' || raw.run === 'onSave') result.run = raw.run;
+  if (SETTINGS_SCHEMA.profile.enum.some((profile) => profile === raw.profile)) result.profile = raw.profile as BallastSettings['profile'];
   if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
     for (const [id, value] of Object.entries(raw.rules as Record<string, unknown>)) {
       if (typeof value === 'string' && SEVERITY_SETTINGS.has(value)) result.rules[id] = value as SeveritySetting;
