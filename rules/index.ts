@@ -29,6 +29,7 @@ import * as hostPortZero from './kubernetes/host-port-zero';
 import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
+import * as ingressWithoutTls from './kubernetes/ingress-without-tls';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as probeHost from './kubernetes/probe-host';
 import * as procMount from './kubernetes/proc-mount';
@@ -44,6 +45,8 @@ import * as secretInEnv from './kubernetes/secret-in-env';
 import * as secretViaEnv from './kubernetes/secret-via-env';
 import * as selinuxOptions from './kubernetes/selinux-options';
 import * as sensitiveHostPath from './kubernetes/sensitive-host-path';
+import * as serviceExposure from './kubernetes/service-exposure';
+import * as serviceExternalIps from './kubernetes/service-external-ips';
 import * as unsafeSysctls from './kubernetes/unsafe-sysctls';
 import * as kubernetesUntrustedRegistry from './kubernetes/untrusted-registry';
 import * as windowsHostProcess from './kubernetes/windows-host-process';
@@ -83,6 +86,7 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageDigest,
   imagePullPolicy,
   kubernetesImageTagLatest,
+  ingressWithoutTls,
   privilegedContainer,
   probeHost,
   procMount,
@@ -98,6 +102,8 @@ export const kubernetesRules: KubernetesRule[] = [
   secretViaEnv,
   selinuxOptions,
   sensitiveHostPath,
+  serviceExposure,
+  serviceExternalIps,
   unsafeSysctls,
   kubernetesUntrustedRegistry,
   windowsHostProcess,
