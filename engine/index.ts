@@ -13,7 +13,7 @@ import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta,
 export * from './types';
 export { detectFileKind } from './fileKind';
 export { applyEdits } from './fixes';
-export { profileSeverity, pssLevels, type Profile } from './profiles';
+export { profileSeverity, type Profile } from './profiles';
 export { LineIndex } from './text';
 export { SETTINGS_SCHEMA, defaultSettings, normalizeSettings, type BallastSettings, type EngineSettings } from './settings';
 export type { SuppressionEdit } from './suppression';

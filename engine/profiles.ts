@@ -8,8 +8,8 @@ import type { RuleMeta, SeveritySetting } from './types';
  */
 export type Profile = EngineSettings['profile'];
 
-export const PSS_LEVEL_NAMES = ['baseline', 'restricted'] as const;
-export type PssLevel = (typeof PSS_LEVEL_NAMES)[number];
+const PSS_LEVEL_NAMES = ['baseline', 'restricted'] as const;
+type PssLevel = (typeof PSS_LEVEL_NAMES)[number];
 
 /** The Pod Security Standards levels whose rules a profile runs; recommended runs every rule. */
 const PSS_LEVELS: Record<Profile, readonly PssLevel[] | 'all'> = {
@@ -19,7 +19,7 @@ const PSS_LEVELS: Record<Profile, readonly PssLevel[] | 'all'> = {
 };
 
 /** The levels of the Pod Security Standards whose controls the rule checks. */
-export function pssLevels(meta: RuleMeta): PssLevel[] {
+function pssLevels(meta: RuleMeta): PssLevel[] {
   return PSS_LEVEL_NAMES.filter((level) => (meta.equivalents.pss ?? []).some((control) => control.startsWith(`${level}:`)));
 }
 
