@@ -22,6 +22,7 @@ import * as allowPrivilegeEscalation from './kubernetes/allow-privilege-escalati
 import * as apparmorUnconfined from './kubernetes/apparmor-unconfined';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
 import * as capabilitiesRestricted from './kubernetes/capabilities-restricted';
+import * as defaultNamespace from './kubernetes/default-namespace';
 import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
 import * as hostPort from './kubernetes/host-port';
@@ -30,6 +31,7 @@ import * as kubernetesImageDigest from './kubernetes/image-digest';
 import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as ingressWithoutTls from './kubernetes/ingress-without-tls';
+import * as kubeSystemNamespace from './kubernetes/kube-system-namespace';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as probeHost from './kubernetes/probe-host';
 import * as procMount from './kubernetes/proc-mount';
@@ -79,6 +81,7 @@ export const kubernetesRules: KubernetesRule[] = [
   apparmorUnconfined,
   capabilitiesBaseline,
   capabilitiesRestricted,
+  defaultNamespace,
   hostNamespaces,
   hostPathVolume,
   hostPort,
@@ -87,6 +90,7 @@ export const kubernetesRules: KubernetesRule[] = [
   imagePullPolicy,
   kubernetesImageTagLatest,
   ingressWithoutTls,
+  kubeSystemNamespace,
   privilegedContainer,
   probeHost,
   procMount,
