@@ -52,7 +52,7 @@ spec:
     checkov: ['CKV_K8S_16'],
     'kube-linter': ['privileged-container'],
     'kube-score': ['container-security-context-privileged'],
-    polaris: ['privilegeEscalationAllowed'],
+    polaris: ['runAsPrivileged'],
     pss: ['baseline:privileged'],
   },
 };
