@@ -20,9 +20,12 @@ import * as tlsVerificationDisabled from './dockerfile/tls-verification-disabled
 import * as untrustedRegistry from './dockerfile/untrusted-registry';
 import * as allowPrivilegeEscalation from './kubernetes/allow-privilege-escalation';
 import * as apparmorUnconfined from './kubernetes/apparmor-unconfined';
+import * as automountServiceAccountToken from './kubernetes/automount-service-account-token';
 import * as capabilitiesBaseline from './kubernetes/capabilities-baseline';
 import * as capabilitiesRestricted from './kubernetes/capabilities-restricted';
 import * as defaultNamespace from './kubernetes/default-namespace';
+import * as defaultServiceAccount from './kubernetes/default-service-account';
+import * as deprecatedServiceAccountField from './kubernetes/deprecated-service-account-field';
 import * as hostNamespaces from './kubernetes/host-namespaces';
 import * as hostPathVolume from './kubernetes/host-path-volume';
 import * as hostPort from './kubernetes/host-port';
@@ -79,9 +82,12 @@ export const dockerfileRules: DockerfileRule[] = [
 export const kubernetesRules: KubernetesRule[] = [
   allowPrivilegeEscalation,
   apparmorUnconfined,
+  automountServiceAccountToken,
   capabilitiesBaseline,
   capabilitiesRestricted,
   defaultNamespace,
+  defaultServiceAccount,
+  deprecatedServiceAccountField,
   hostNamespaces,
   hostPathVolume,
   hostPort,
