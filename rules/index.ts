@@ -39,6 +39,14 @@ import * as privilegedContainer from './kubernetes/privileged-container';
 import * as probeHost from './kubernetes/probe-host';
 import * as procMount from './kubernetes/proc-mount';
 import * as procMountRestricted from './kubernetes/proc-mount-restricted';
+import * as rbacAnonymousBinding from './kubernetes/rbac-anonymous-binding';
+import * as rbacClusterAdminBinding from './kubernetes/rbac-cluster-admin-binding';
+import * as rbacCreatePods from './kubernetes/rbac-create-pods';
+import * as rbacNodeProxy from './kubernetes/rbac-node-proxy';
+import * as rbacPodExec from './kubernetes/rbac-pod-exec';
+import * as rbacPrivilegeEscalationVerbs from './kubernetes/rbac-privilege-escalation-verbs';
+import * as rbacSecretsAccess from './kubernetes/rbac-secrets-access';
+import * as rbacWildcard from './kubernetes/rbac-wildcard';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
 import * as runAsNonRoot from './kubernetes/run-as-non-root';
@@ -101,6 +109,14 @@ export const kubernetesRules: KubernetesRule[] = [
   probeHost,
   procMount,
   procMountRestricted,
+  rbacAnonymousBinding,
+  rbacClusterAdminBinding,
+  rbacCreatePods,
+  rbacNodeProxy,
+  rbacPodExec,
+  rbacPrivilegeEscalationVerbs,
+  rbacSecretsAccess,
+  rbacWildcard,
   resourcesMissing,
   restrictedVolumeTypes,
   runAsNonRoot,
