@@ -98,9 +98,10 @@ export function isNonSecretValue(value: string): boolean {
 /**
  * Values that a tool fills in before the manifest is applied or that Kubernetes expands when the
  * container starts: `${DB_PASSWORD}` (envsubst, Flux, Kustomize replacements), `$(DB_PASSWORD)`
- * (another env var of the container), `{{ .Values.password }}` (Helm and other templates).
+ * (another env var of the container), `{{ .Values.password }}` (Helm and other templates), and
+ * `<db-password>`, which examples write for "put yours here".
  */
-const PLACEHOLDER = /^(\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|\s)+$/s;
+const PLACEHOLDER = /^(\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}|<[\w .:-]+>|\s)+$/s;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value);

@@ -20,7 +20,7 @@ the manifest, and so in source control.
 
 Ballast reports, for each entry of \`data\` and \`binaryData\` (base64-decoded):
 - a key whose name says it holds a secret (\`DB_PASSWORD\`, \`client_secret.json\`, \`apiToken\`) with a
-  value that is not empty, a switch, a file path or a placeholder filled in later (\`\${VAR}\`);
+  value that is not empty, a switch, a file path or a placeholder filled in later (\`\${VAR}\`, \`{{ .Values.x }}\`, \`<password>\`);
 - a credential recognisable by its shape, under any key: a private key, an AWS access key id, a
   GitHub, GitLab, Slack, Stripe, Google or npm token, or a URL with a password in it;
 - a line of a configuration file held in the ConfigMap (\`.properties\`, \`.env\`, INI, TOML, YAML,

@@ -24,7 +24,7 @@ Ballast reports:
   \`*_API_KEY\`, \`AWS_SECRET_ACCESS_KEY\`, …) set with a literal \`value:\`. Names that point at a
   secret rather than hold it (\`*_PASSWORD_FILE\`, \`*_TOKEN_URL\`, \`ALLOW_EMPTY_PASSWORD\`), empty
   values, switches (\`yes\`, \`false\`), file paths and values filled in later (\`$(OTHER_VAR)\`,
-  \`\${VAR}\`, \`{{ .Values.x }}\`) are left alone. \`valueFrom\` is not a literal and is not reported
+  \`\${VAR}\`, \`{{ .Values.x }}\`, \`<password>\`) are left alone. \`valueFrom\` is not a literal and is not reported
   here (see \`kubernetes/secret-via-env\`).
 
 Create a Secret (out of band, or with a sealed-secrets / external-secrets / SOPS workflow) and

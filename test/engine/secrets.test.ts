@@ -18,8 +18,8 @@ describe('secret detection', () => {
   it('knows switches, paths and placeholders are not secrets', () => {
     for (const value of ['yes', ' false ', '/run/secrets/db', './db.pass']) assert.ok(isNonSecretValue(value), value);
     assert.ok(!isNonSecretValue('hunter2'));
-    for (const value of ['$(DB_PASSWORD)', '${DB_PASSWORD}', '{{ .Values.db.password }}', '${USER}${PASS}']) assert.ok(isPlaceholder(value), value);
-    for (const value of ['hunter2', 'pre${X}', '$HOME']) assert.ok(!isPlaceholder(value), value);
+    for (const value of ['$(DB_PASSWORD)', '${DB_PASSWORD}', '{{ .Values.db.password }}', '${USER}${PASS}', '<your password>']) assert.ok(isPlaceholder(value), value);
+    for (const value of ['hunter2', 'pre${X}', '$HOME', '<a>b']) assert.ok(!isPlaceholder(value), value);
   });
 
   it('finds secret settings in configuration files, with the position of the value without quotes', () => {

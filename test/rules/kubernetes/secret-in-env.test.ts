@@ -45,7 +45,7 @@ testRule('kubernetes/secret-in-env', 'kubernetes', {
       ),
     },
     {
-      name: 'values filled in later: another env var, envsubst, templates',
+      name: 'values filled in later: another env var, envsubst, templates, example placeholders',
       code: deployment(
         [
           '            - name: DB_PASSWORD',
@@ -56,6 +56,8 @@ testRule('kubernetes/secret-in-env', 'kubernetes', {
           '              value: "{{ .Values.clientSecret }}"',
           '            - name: DATABASE_URL',
           '              value: postgres://app:$(DB_PASSWORD)@db:5432/app',
+          '            - name: ADMIN_TOKEN',
+          '              value: <admin token>',
         ].join('\n'),
       ),
     },
