@@ -35,6 +35,7 @@ import * as imagePullPolicy from './kubernetes/image-pull-policy';
 import * as kubernetesImageTagLatest from './kubernetes/image-tag-latest';
 import * as ingressWithoutTls from './kubernetes/ingress-without-tls';
 import * as kubeSystemNamespace from './kubernetes/kube-system-namespace';
+import * as lowUid from './kubernetes/low-uid';
 import * as privilegedContainer from './kubernetes/privileged-container';
 import * as probeHost from './kubernetes/probe-host';
 import * as procMount from './kubernetes/proc-mount';
@@ -47,8 +48,10 @@ import * as rbacPodExec from './kubernetes/rbac-pod-exec';
 import * as rbacPrivilegeEscalationVerbs from './kubernetes/rbac-privilege-escalation-verbs';
 import * as rbacSecretsAccess from './kubernetes/rbac-secrets-access';
 import * as rbacWildcard from './kubernetes/rbac-wildcard';
+import * as readOnlyRootFilesystem from './kubernetes/read-only-root-filesystem';
 import * as resourcesMissing from './kubernetes/resources-missing';
 import * as restrictedVolumeTypes from './kubernetes/restricted-volume-types';
+import * as rootGroup from './kubernetes/root-group';
 import * as runAsNonRoot from './kubernetes/run-as-non-root';
 import * as runAsRootUser from './kubernetes/run-as-root-user';
 import * as seccompProfileMissing from './kubernetes/seccomp-profile-missing';
@@ -105,6 +108,7 @@ export const kubernetesRules: KubernetesRule[] = [
   kubernetesImageTagLatest,
   ingressWithoutTls,
   kubeSystemNamespace,
+  lowUid,
   privilegedContainer,
   probeHost,
   procMount,
@@ -117,8 +121,10 @@ export const kubernetesRules: KubernetesRule[] = [
   rbacPrivilegeEscalationVerbs,
   rbacSecretsAccess,
   rbacWildcard,
+  readOnlyRootFilesystem,
   resourcesMissing,
   restrictedVolumeTypes,
+  rootGroup,
   runAsNonRoot,
   runAsRootUser,
   seccompProfileMissing,
