@@ -1,5 +1,6 @@
 import { containerImage } from '../../engine/kubernetes/images';
 import { objectRef } from '../../engine/kubernetes/model';
+import { containerLabel } from '../../engine/kubernetes/podSecurity';
 import type { KubernetesRuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
 
@@ -59,7 +60,7 @@ export function check(context: KubernetesRuleContext): void {
         const image = containerImage(model, container);
         if (!image || image.digest !== undefined) continue;
         report({
-          message: `Container ${container.name ?? '(unnamed)'} uses image ${image.reference}, which is not pinned by digest: the tag can be moved to other content. Pin it as ${image.reference}@sha256:<digest> so every node runs the same image.`,
+          message: `${containerLabel(container)} uses image ${image.reference}, which is not pinned by digest: the tag can be moved to other content. Pin it as ${image.reference}@sha256:<digest> so every node runs the same image.`,
           range: image.range,
           object: objectRef(object, container),
         });

@@ -1,6 +1,7 @@
 import { aliasOnPath, isRepeatedByAlias } from '../../engine/kubernetes/anchors';
 import { containerImage } from '../../engine/kubernetes/images';
 import { containerAnchor, objectRef, rangeOfNode } from '../../engine/kubernetes/model';
+import { containerLabel } from '../../engine/kubernetes/podSecurity';
 import { YamlEditor } from '../../engine/kubernetes/yamlEdits';
 import { scalarAt } from '../../engine/kubernetes/yamlNodes';
 import type { KubernetesRuleContext } from '../../engine/rule';
@@ -82,7 +83,7 @@ export function check(context: KubernetesRuleContext): void {
         const edit = shared ? undefined : new YamlEditor(model, object.yaml).set(container.node, ['imagePullPolicy'], 'Always');
         const shown = aliasOnPath(container.node, ['imagePullPolicy']) ?? policyNode;
         report({
-          message: `Container ${container.name ?? '(unnamed)'} runs ${image.reference} with ${policy}: a node that already holds an image under that tag runs it without asking the registry, however stale or wherever it came from. Set imagePullPolicy: Always, or pin the image by digest.`,
+          message: `${containerLabel(container)} runs ${image.reference} with ${policy}: a node that already holds an image under that tag runs it without asking the registry, however stale or wherever it came from. Set imagePullPolicy: Always, or pin the image by digest.`,
           range: written === undefined ? containerAnchor(model, container) : rangeOfNode(model, object.yaml, shown)!,
           fixes: edit ? [{ title: 'Set imagePullPolicy: Always', kind: 'suggestion', edits: [edit] }] : [],
           object: objectRef(object, container),

@@ -1,5 +1,6 @@
 import { containerImage } from '../../engine/kubernetes/images';
 import { objectRef } from '../../engine/kubernetes/model';
+import { containerLabel } from '../../engine/kubernetes/podSecurity';
 import type { KubernetesRuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
 
@@ -62,16 +63,16 @@ export function check(context: KubernetesRuleContext): void {
       for (const container of spec.containers) {
         const image = containerImage(model, container);
         if (!image || image.digest !== undefined) continue;
-        const name = container.name ?? '(unnamed)';
+        const label = containerLabel(container);
         if (image.tag === undefined) {
           report({
-            message: `Container ${name} uses image ${image.reference} without a tag, which means latest: each node runs whatever was pushed last. Pin a version tag or a digest.`,
+            message: `${label} uses image ${image.reference} without a tag, which means latest: each node runs whatever was pushed last. Pin a version tag or a digest.`,
             range: image.range,
             object: objectRef(object, container),
           });
         } else if (image.tag === 'latest') {
           report({
-            message: `Container ${name} uses image ${image.reference}: latest is whatever was pushed last, so each node may run something different. Pin a version tag or a digest.`,
+            message: `${label} uses image ${image.reference}: latest is whatever was pushed last, so each node may run something different. Pin a version tag or a digest.`,
             range: image.tagRange!,
             object: objectRef(object, container),
           });

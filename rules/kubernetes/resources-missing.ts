@@ -1,6 +1,7 @@
 import type { Document, YAMLMap } from 'yaml';
 import { isRepeatedByAlias } from '../../engine/kubernetes/anchors';
 import { containerAnchor, objectRef, rangeOfNode } from '../../engine/kubernetes/model';
+import { containerLabel } from '../../engine/kubernetes/podSecurity';
 import { YamlEditor } from '../../engine/kubernetes/yamlEdits';
 import { mapAt, pairOf, scalarAt } from '../../engine/kubernetes/yamlNodes';
 import type { KubernetesRuleContext } from '../../engine/rule';
@@ -113,7 +114,7 @@ export function check(context: KubernetesRuleContext): void {
         const shared = [container.node, mapAt(container.node, 'resources', document), own.requests, own.limits].some((node) => isRepeatedByAlias(document, node));
         const edits = shared ? undefined : new YamlEditor(model, object.yaml).setAll(container.node, missing.map((m) => [m.path, m.value] as const));
         report({
-          message: `Container ${container.name ?? '(unnamed)'} has no ${list(missing.map((m) => m.label), 'or')}: ${reasons.join(', and ')}. Set ${list(missing.map((m) => m.path.join('.')), 'and')}.`,
+          message: `${containerLabel(container)} has no ${list(missing.map((m) => m.label), 'or')}: ${reasons.join(', and ')}. Set ${list(missing.map((m) => m.path.join('.')), 'and')}.`,
           range: rangeOfNode(model, object.yaml, resourcesKey) ?? containerAnchor(model, container),
           fixes: edits ? [{ title: `Add ${list(missing.map((m) => m.label), 'and')} (placeholder values)`, kind: 'suggestion', edits }] : [],
           object: objectRef(object, container),

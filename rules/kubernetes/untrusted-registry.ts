@@ -1,5 +1,6 @@
 import { containerImage } from '../../engine/kubernetes/images';
 import { objectRef } from '../../engine/kubernetes/model';
+import { containerLabel } from '../../engine/kubernetes/podSecurity';
 import type { KubernetesRuleContext } from '../../engine/rule';
 import { compileTrustedRegistries, imageLocation, isTrustedLocation } from '../../engine/trustedRegistries';
 import type { RuleMeta } from '../../engine/types';
@@ -72,7 +73,7 @@ export function check(context: KubernetesRuleContext): void {
         if (!image || !location || isTrustedLocation(location, trusted)) continue;
         const where = image.registry === undefined ? ` on ${location.host}` : '';
         report({
-          message: `Container ${container.name ?? '(unnamed)'} uses image ${image.reference}${where}, which is not from a trusted registry (ballast.trustedRegistries: ${trusted.entries.join(', ')}). Use an image from a trusted registry, or add its registry to the setting.`,
+          message: `${containerLabel(container)} uses image ${image.reference}${where}, which is not from a trusted registry (ballast.trustedRegistries: ${trusted.entries.join(', ')}). Use an image from a trusted registry, or add its registry to the setting.`,
           range: image.registryRange ?? image.range,
           object: objectRef(object, container),
         });
