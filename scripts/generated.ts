@@ -61,9 +61,9 @@ export function ruleDoc(meta: RuleMeta): string {
   lines.push(
     '## Turning it off',
     '',
-    'For one instruction, on the line above it:',
+    meta.target === 'dockerfile' ? 'For one instruction, on the line above it:' : 'For one key or container, on the line above it:',
     '',
-    '```dockerfile',
+    meta.target === 'dockerfile' ? '```dockerfile' : '```yaml',
     `# ballast-ignore ${meta.id} -- reason`,
     '```',
     '',
