@@ -46,6 +46,13 @@ export function yamlSpanBelow(lines: LineIndex, line: number): { first: number; 
   const head = lines.lineText(first);
   if (head.trim() === '' || head.trimStart().startsWith('#')) return undefined;
   const indent = indentationOf(head);
+  // Above a document's first key, a comment speaks for the whole object (findings about a missing
+  // field sit on its `kind:`), up to the next document marker.
+  if (indent === 0 && startsDocument(lines, line)) {
+    let last = first;
+    for (let next = first + 1; next < lines.lineCount && !/^(---|\.\.\.)(\s|$)/.test(lines.lineText(next)); next++) last = next;
+    return { first, last };
+  }
   const headIsItem = /^\s*-(\s|$)/.test(head);
   let last = first;
   for (let next = first + 1; next < lines.lineCount; next++) {
@@ -58,6 +65,16 @@ export function yamlSpanBelow(lines: LineIndex, line: number): { first: number; 
     last = next;
   }
   return { first, last };
+}
+
+/** Whether only comments, blank lines or a `---` marker stand between the document start and `line`. */
+function startsDocument(lines: LineIndex, line: number): boolean {
+  for (let previous = line; previous >= 0; previous--) {
+    const text = lines.lineText(previous);
+    if (/^---(\s|$)/.test(text) || /^%/.test(text)) return true;
+    if (text.trim() !== '' && !text.trimStart().startsWith('#')) return false;
+  }
+  return true;
 }
 
 function indentationOf(text: string): number {

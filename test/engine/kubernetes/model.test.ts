@@ -101,4 +101,10 @@ describe('which lines a suppression comment covers in YAML', () => {
   it('a sequence item with everything under it', () => assert.deepEqual(yamlSpanBelow(lines, 2), { first: 3, last: 7 }));
   it('a single key', () => assert.deepEqual(yamlSpanBelow(lines, 6), { first: 7, last: 7 }));
   it('a key with an indentless sequence', () => assert.deepEqual(yamlSpanBelow(lines, 9), { first: 10, last: 11 }));
+
+  it("above a document's first key, the whole object up to the next document", () => {
+    const manifest = new LineIndex('# ballast-ignore a\napiVersion: v1\nkind: Pod\nspec: {}\n---\n# ballast-ignore b\napiVersion: v1\nkind: Pod\n');
+    assert.deepEqual(yamlSpanBelow(manifest, 0), { first: 1, last: 3 });
+    assert.deepEqual(yamlSpanBelow(manifest, 5), { first: 6, last: 8 });
+  });
 });
