@@ -1,9 +1,10 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { aliasOnPath, isRepeatedByAlias } from '../../engine/kubernetes/anchors';
+import { isRepeatedByAlias } from '../../engine/kubernetes/anchors';
 import { objectRef, rangeOfNode, type Container } from '../../engine/kubernetes/model';
-import { containerLabel, podLabel, scopeLabel, securityContextScopes } from '../../engine/kubernetes/podSecurity';
+import { containerLabel, podLabel } from '../../engine/kubernetes/podSecurity';
 import { YamlEditor } from '../../engine/kubernetes/yamlEdits';
 import { mapAt, pairOf, resolve } from '../../engine/kubernetes/yamlNodes';
+import { checkProfileTypes } from '../../engine/kubernetes/profileTypes';
 import type { KubernetesRuleContext } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
 
@@ -62,7 +63,6 @@ spec:
   },
 };
 
-const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
@@ -72,36 +72,8 @@ function allowedAnnotationValue(value: string): boolean {
 }
 
 export function check(context: KubernetesRuleContext): void {
-  checkProfileFields(context);
+  checkProfileTypes(context, 'seccompProfile', fieldProblem);
   checkAnnotations(context);
-}
-
-/** `seccompProfile.type` on the pod's and each container's security context. */
-function checkProfileFields({ model, report }: KubernetesRuleContext): void {
-  for (const object of model.objects) {
-    const document = object.yaml.document;
-    for (const spec of object.podSpecs) {
-      for (const scope of securityContextScopes(spec)) {
-        const profilePair = pairOf(scope.securityContext, 'seccompProfile');
-        const profile = mapAt(scope.securityContext, 'seccompProfile', document);
-        // `seccompProfile: null` sets nothing; a profile without a type is as forbidden as a wrong one.
-        if (!profilePair || !profile) continue;
-        const typePair = pairOf(profile, 'type');
-        const type = resolve(typePair?.value, document);
-        const value = isScalar(type) && type.value !== null ? String(type.value) : undefined;
-        if (value !== undefined && ALLOWED_TYPES.has(value)) continue;
-        const via = aliasOnPath(scope.owner, ['securityContext', 'seccompProfile', 'type']);
-        const at = via ?? ((typePair?.value as Node | undefined) ?? (profilePair.key as Node));
-        const edit = via || isRepeatedByAlias(document, profile) ? undefined : new YamlEditor(model, object.yaml).set(profile, ['type'], 'RuntimeDefault');
-        report({
-          message: `${scopeLabel(scope)} ${fieldProblem(value)} Set type: RuntimeDefault, or Localhost with a profile of your own.`,
-          range: rangeOfNode(model, object.yaml, at)!,
-          fixes: edit ? [{ title: 'Set seccompProfile type: RuntimeDefault', kind: 'suggestion', edits: [edit] }] : [],
-          object: objectRef(object, scope.container),
-        });
-      }
-    }
-  }
 }
 
 /** The annotations for the pod and for each of its containers, on the pod (template) metadata. */
