@@ -121,11 +121,31 @@ export class Workbench {
 
   /** Opens the quick fix menu (Ctrl+.) at `token` and returns the titles it offers. */
   async quickFixTitles(line: number, token: string): Promise<string[]> {
-    await this.clickToken(line, token);
-    await this.page.keyboard.press('Control+.');
     const titles = this.page.locator(`${QUICK_FIX_ROWS} .title`);
-    await titles.first().waitFor();
+    // A click can land while the workbench still moves focus (a tab opening, a hover closing), and
+    // Ctrl+. then goes nowhere. Check where the cursor is, and press again if no menu opens.
+    for (let attempt = 1; ; attempt++) {
+      await this.clickToken(line, token);
+      await waitFor(`the cursor on line ${line}`, () => this.cursorLine(), (found) => found === line);
+      await this.page.keyboard.press('Control+.');
+      try {
+        await titles.first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.log(`e2e: no quick fix menu at "${token}" on line ${line} after Ctrl+. (attempt ${attempt}); pressing it again`);
+        await this.page.keyboard.press('Escape');
+      }
+    }
     return (await titles.allInnerTexts()).map((title) => title.trim());
+  }
+
+  /** The cursor's line (1-based) as the status bar shows it ("Ln 2, Col 7"), if it shows one. */
+  private async cursorLine(): Promise<number | undefined> {
+    const item = this.page.locator('[id="status.editor.selection"]');
+    if (!(await item.isVisible())) return undefined;
+    const match = /Ln (\d+)/.exec(await item.innerText());
+    return match ? Number(match[1]) : undefined;
   }
 
   /**
