@@ -20,9 +20,11 @@ export const SCAN_HELP = `Usage: ballast scan [paths...] [options]
 
 Lints every Dockerfile (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile)
 and YAML file (*.yaml, *.yml: their Kubernetes objects) under the given files and
-directories, the current directory when none is given. Directories
-named node_modules or .git are skipped, and symbolic links inside a directory are not followed.
-A file named on the command line must be one of those kinds.
+directories, the current directory when none is given. In a Helm chart (a folder with
+Chart.yaml), values files (values.yaml, values-*.yaml, values.*.yaml) get the Helm values
+rules and templates (templates/, *.tpl) are passed by. Directories named node_modules or .git
+are skipped, and symbolic links inside a directory are not followed. A file named on the
+command line must be one of those kinds.
 
 Options:
   -f, --format <text|json|sarif>        Output format (default: text)

@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { detectFileKind, type FileKind } from '../engine';
+import { classifyFile, findChart, toSlashPath, type ChartMetadata, type FileKind, type LintTarget } from '../engine';
 import { describeFileSystemError } from './fileSystemError';
 import { UsageError } from './usageError';
 
@@ -12,6 +12,8 @@ export interface ScanTarget {
   /** Relative to the working directory, with `/` separators, as every output format shows it. */
   displayPath: string;
   kind: FileKind;
+  /** For Helm values files: their chart's metadata. */
+  chart?: ChartMetadata;
 }
 
 export interface WalkError {
@@ -39,9 +41,10 @@ export function displayPath(absolutePath: string, cwd: string): string {
  * on the command line is followed, as the user asked for it. A missing path, or a named file that
  * is not of a kind Ballast lints, is a usage error: a typo should not pass as a clean scan.
  */
-export function collectTargets(paths: readonly string[], cwd: string): WalkResult {
+export function collectTargets(paths: readonly string[], cwd: string, options: { valuesGlobs?: readonly string[] } = {}): WalkResult {
+  const classify = fileClassifier(cwd, options.valuesGlobs ?? []);
   // Every named path is checked before anything is linted, so a usage error prints no findings.
-  const roots = paths.map((given): { absolutePath: string; kind: FileKind | 'directory' } => {
+  const roots = paths.map((given): { absolutePath: string; target: LintTarget | 'directory' } => {
     const absolutePath = path.resolve(cwd, given);
     let isDirectory: boolean;
     try {
@@ -49,18 +52,18 @@ export function collectTargets(paths: readonly string[], cwd: string): WalkResul
     } catch {
       throw new UsageError(`no such file or directory: ${given}`);
     }
-    if (isDirectory) return { absolutePath, kind: 'directory' };
-    const kind = detectFileKind(absolutePath);
-    if (!kind) throw new UsageError(`${given} is not a file Ballast lints (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile or *.dockerfile)`);
-    return { absolutePath, kind };
+    if (isDirectory) return { absolutePath, target: 'directory' };
+    const target = classify(absolutePath);
+    if (!target) throw new UsageError(`${given} is not a file Ballast lints (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, *.yaml or *.yml)`);
+    return { absolutePath, target };
   });
 
   const result: WalkResult = { targets: [], errors: [] };
   const seen = new Set<string>();
-  const add = (absolutePath: string, kind: FileKind) => {
+  const add = (absolutePath: string, target: LintTarget) => {
     if (seen.has(absolutePath)) return;
     seen.add(absolutePath);
-    result.targets.push({ absolutePath, displayPath: displayPath(absolutePath, cwd), kind });
+    result.targets.push({ absolutePath, displayPath: displayPath(absolutePath, cwd), ...target });
   };
 
   const walk = (directory: string) => {
@@ -77,15 +80,41 @@ export function collectTargets(paths: readonly string[], cwd: string): WalkResul
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(entryPath);
       } else if (entry.isFile()) {
-        const kind = detectFileKind(entry.name);
-        if (kind) add(entryPath, kind);
+        const target = classify(entryPath);
+        // Helm templates are not YAML until rendered: a walk passes them by.
+        if (target && target.kind !== 'helm-template') add(entryPath, target);
       }
     }
   };
 
   for (const root of roots) {
-    if (root.kind === 'directory') walk(root.absolutePath);
-    else add(root.absolutePath, root.kind);
+    if (root.target === 'directory') walk(root.absolutePath);
+    else add(root.absolutePath, root.target);
   }
   return result;
+}
+
+/**
+ * What each file is: its name decides for Dockerfiles; for YAML, the nearest Chart.yaml above it
+ * (read once per folder) decides between manifests, Helm values and Helm templates.
+ */
+function fileClassifier(cwd: string, valuesGlobs: readonly string[]): (absolutePath: string) => LintTarget | undefined {
+  const chartFiles = new Map<string, string | undefined>();
+  const readChartFile = (chartFile: string) => {
+    if (!chartFiles.has(chartFile)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(chartFile, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      chartFiles.set(chartFile, text);
+    }
+    return chartFiles.get(chartFile);
+  };
+  return (absolutePath) => {
+    if (!/\.ya?ml$/i.test(absolutePath)) return classifyFile(absolutePath);
+    const chart = findChart(absolutePath, readChartFile);
+    return classifyFile(toSlashPath(absolutePath), { chart, valuesGlobs, root: toSlashPath(cwd) });
+  };
 }

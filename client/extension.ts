@@ -26,7 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Chart.yaml decides which YAML files are Helm values and templates, and gives appVersion.
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/Chart.yaml') },
   };
   const languageClient = new LanguageClient('ballast', 'Ballast', serverOptions, clientOptions);
   client = languageClient;

@@ -1,17 +1,20 @@
-import { allRules, dockerfileRules, kubernetesRules } from '../rules';
+import { allRules, dockerfileRules, helmRules, kubernetesRules } from '../rules';
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
+import type { ChartMetadata } from './helm/chart';
+import { prepareHelmValues } from './helm/lint';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
 import { profileSeverity } from './profiles';
-import type { DockerfileRule, KubernetesRule, Report, RuleModule } from './rule';
+import type { DockerfileRule, HelmRule, KubernetesRule, Report, RuleModule } from './rule';
 import { normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
 import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
 
 export * from './types';
-export { detectFileKind } from './fileKind';
+export { detectFileKind, classifyFile, type LintTarget } from './fileKind';
+export { CHART_FILE_NAME, findChart, parseChartMetadata, chartFileRole, toSlashPath, type ChartLocation, type ChartMetadata } from './helm/chart';
 export { applyEdits } from './fixes';
 export { profileSeverity, type Profile } from './profiles';
 export { LineIndex } from './text';
@@ -25,6 +28,8 @@ export { SKIPPED_ID, UNKNOWN_RULE_ID, YAML_SYNTAX_ID };
 export interface LintRequest {
   text: string;
   kind: FileKind;
+  /** For Helm values files: the chart they belong to, read from its Chart.yaml (see `findChart`). */
+  chart?: ChartMetadata;
   settings?: Partial<EngineSettings>;
   /** Texts longer than this are not analysed (default 5 MB). */
   maxTextLength?: number;
@@ -75,17 +80,20 @@ function completeSettings(settings: Partial<EngineSettings> | undefined): Engine
 
 /** Lints one file. Never throws for any input text: a failing rule becomes an internal finding. */
 export function lint(request: LintRequest): LintResult {
-  return lintWithRules(request, { dockerfile: dockerfileRules, kubernetes: kubernetesRules });
+  return lintWithRules(request, { dockerfile: dockerfileRules, kubernetes: kubernetesRules, helm: helmRules });
 }
 
 /** The rule sets per file kind; `lint` uses the registered ones, tests may pass their own. */
 export interface RuleSets {
   dockerfile?: readonly DockerfileRule[];
   kubernetes?: readonly KubernetesRule[];
+  helm?: readonly HelmRule[];
 }
 
 export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult {
   const settings = completeSettings(request.settings);
+  // Templates are Go text/template, not YAML: nothing to say about them before they are rendered.
+  if (request.kind === 'helm-template') return { findings: [], ruleFailures: [] };
   const skipped = skipReason(request.text, request.maxTextLength);
   if (skipped) return { findings: [skipped], ruleFailures: [] };
   const suppressionOptions = { honorOtherTools: settings.honorOtherToolIgnores, equivalentRules };
@@ -100,6 +108,14 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
       const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'kubernetes');
+      result.findings.push(...prepared.syntaxErrors);
+      result.findings.sort(compareFindings);
+      return result;
+    }
+    case 'helm-values': {
+      const prepared = prepareHelmValues(request.text, request.chart);
+      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
+      const result = finish(runRules(rules.helm ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'helm');
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
       return result;
@@ -192,7 +208,9 @@ export function suppressionEdit(request: Pick<LintRequest, 'text' | 'kind'>, rul
       const instruction = prepared.model.instructions.find((i) => i.getRange().start.line <= line && i.getRange().end.line >= line);
       return lineSuppressionEdit(prepared.model.lines, instruction ? instruction.getRange().start.line : line, ruleId);
     }
-    case 'kubernetes': {
+    case 'kubernetes':
+    case 'helm-values':
+    case 'helm-template': {
       // A comment above the finding's own line: YAML findings sit on the key or value at fault.
       const lines = new LineIndex(request.text);
       return scope === 'file' ? fileSuppressionEdit(lines, 0, ruleId) : lineSuppressionEdit(lines, line, ruleId);

@@ -1,4 +1,5 @@
 import type { DockerfileModel } from './dockerfile/model';
+import type { HelmValuesModel } from './helm/values';
 import type { KubernetesModel } from './kubernetes/model';
 import type { EngineSettings } from './settings';
 import type { Fix, ObjectRef, Range, RuleMeta } from './types';
@@ -20,6 +21,7 @@ export interface RuleContext<Model> {
 
 export type DockerfileRuleContext = RuleContext<DockerfileModel>;
 export type KubernetesRuleContext = RuleContext<KubernetesModel>;
+export type HelmRuleContext = RuleContext<HelmValuesModel>;
 
 /** A rule module: `export const meta` and `export function check` in one file under `rules/`. */
 export interface RuleModule<Model> {
@@ -29,3 +31,4 @@ export interface RuleModule<Model> {
 
 export type DockerfileRule = RuleModule<DockerfileModel>;
 export type KubernetesRule = RuleModule<KubernetesModel>;
+export type HelmRule = RuleModule<HelmValuesModel>;

@@ -49,6 +49,13 @@ export const SETTINGS_SCHEMA = {
     markdownDescription:
       "Honour other tools' suppressions for the Ballast rules equivalent to their checks: hadolint's `# hadolint ignore=DL3002`, Trivy's `# trivy:ignore:KSV-0017`, and the Kubernetes annotations of Checkov (`checkov.io/skip1: CKV_K8S_16=reason`) and kube-linter (`ignore-check.kube-linter.io/privileged-container`).",
   },
+  'helm.valuesFiles': {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    markdownDescription:
+      'More Helm values files, as globs (`ci/*.yaml`, `environments/**/*.yaml`). In a chart (a folder with `Chart.yaml`), `values.yaml`, `values-*.yaml` and `values.*.yaml` are values files already; the globs add others, matched against the path relative to the chart\'s folder, or relative to the workspace folder for values files kept outside any chart.',
+  },
 
 } as const;
 
@@ -77,6 +84,7 @@ export function defaultSettings(): BallastSettings {
     rules: {},
     trustedRegistries: [],
     honorOtherToolIgnores: SETTINGS_SCHEMA.honorOtherToolIgnores.default,
+    'helm.valuesFiles': [],
   };
 }
 
@@ -95,7 +103,16 @@ export function normalizeSettings(input: unknown): BallastSettings {
       if (typeof value === 'string' && SEVERITY_SETTINGS.has(value)) result.rules[id] = value as SeveritySetting;
     }
   }
-  if (Array.isArray(raw.trustedRegistries)) result.trustedRegistries = raw.trustedRegistries.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim());
+  if (Array.isArray(raw.trustedRegistries)) result.trustedRegistries = strings(raw.trustedRegistries);
   if (typeof raw.honorOtherToolIgnores === 'boolean') result.honorOtherToolIgnores = raw.honorOtherToolIgnores;
+  // VS Code hands dotted settings over nested (`helm: {valuesFiles}`); other clients may send them flat.
+  const helm = raw.helm && typeof raw.helm === 'object' ? (raw.helm as Record<string, unknown>) : {};
+  const valuesFiles = helm.valuesFiles ?? raw['helm.valuesFiles'];
+  if (Array.isArray(valuesFiles)) result['helm.valuesFiles'] = strings(valuesFiles);
   return result;
+}
+
+/** The non-empty strings of a list, trimmed. */
+function strings(values: readonly unknown[]): string[] {
+  return values.filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim());
 }

@@ -10,8 +10,12 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** What a rule looks at. */
 export type Target = 'dockerfile' | 'kubernetes' | 'helm';
 
-/** What a file is, as far as Ballast is concerned. */
-export type FileKind = 'dockerfile' | 'kubernetes';
+/**
+ * What a file is, as far as Ballast is concerned. Helm templates are not YAML until rendered:
+ * Ballast recognises them so as to leave them alone.
+ */
+export type FileKind = 'dockerfile' | 'kubernetes' | 'helm-values' | 'helm-template';
+export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'kubernetes', 'helm-values', 'helm-template'];
 
 export interface Position {
   line: number;

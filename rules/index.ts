@@ -1,5 +1,6 @@
-import type { DockerfileRule, KubernetesRule } from '../engine/rule';
+import type { DockerfileRule, HelmRule, KubernetesRule } from '../engine/rule';
 import type { RuleMeta } from '../engine/types';
+import * as helmImageTagLatest from './helm/image-tag-latest';
 import * as addRemoteChecksum from './dockerfile/add-remote-checksum';
 import * as aptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
 import * as aptUnpinnedVersions from './dockerfile/apt-unpinned-versions';
@@ -142,4 +143,8 @@ export const kubernetesRules: KubernetesRule[] = [
   writableHostPath,
 ];
 
-export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules];
+export const helmRules: HelmRule[] = [
+  helmImageTagLatest,
+];
+
+export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules, ...helmRules];

@@ -1,8 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { INTERNAL_ERROR_ID, findRule, suppressionEdit, type BallastSettings, type FileKind, type Fix } from '../engine';
+import { INTERNAL_ERROR_ID, findRule, suppressionEdit, type BallastSettings, type Fix, type LintTarget } from '../engine';
 import { readBallastDiagnostic, type BallastDiagnostic } from './diagnostics';
-import { documentKind } from './documentKind';
 import { fixAllEdit } from './fixAll';
 import { Commands, FIX_ALL_KIND } from './protocol';
 
@@ -12,23 +11,24 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 export interface CodeActionEnvironment {
   document: TextDocument;
   settings: BallastSettings;
+  /** What the document is; undefined when Ballast does not lint it. */
+  target: LintTarget | undefined;
 }
 
 /**
  * The code actions for a range: per Ballast diagnostic its fixes, the two ways to disable its rule
  * and its documentation; and, when asked for source actions, fixing every safe problem at once.
  */
-export function provideCodeActions(params: CodeActionParams, { document, settings }: CodeActionEnvironment): CodeAction[] {
-  const kind = documentKind(document);
-  if (!kind || !settings.enable) return [];
+export function provideCodeActions(params: CodeActionParams, { document, settings, target }: CodeActionEnvironment): CodeAction[] {
+  if (!target || !settings.enable) return [];
   const actions: CodeAction[] = [];
   if (isKindRequested(params.context.only, CodeActionKind.QuickFix, true)) {
     const diagnostics = params.context.diagnostics.map(readBallastDiagnostic).filter((d): d is BallastDiagnostic => d !== undefined);
     actions.push(...diagnostics.flatMap((d) => fixActions(document.uri, d)));
-    actions.push(...uniqueActions(diagnostics.flatMap((d) => ruleActions(document, kind, d))));
+    actions.push(...uniqueActions(diagnostics.flatMap((d) => ruleActions(document, target, d))));
   }
   if (isKindRequested(params.context.only, FIX_ALL_KIND, false)) {
-    const fixAll = fixAllAction(document, kind, settings);
+    const fixAll = fixAllAction(document, target, settings);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
@@ -58,7 +58,7 @@ function fixTitle(fix: Fix): string {
   return fix.kind === 'suggestion' ? `${fix.title} (changes behaviour)` : fix.title;
 }
 
-function ruleActions(document: TextDocument, kind: FileKind, finding: BallastDiagnostic): CodeAction[] {
+function ruleActions(document: TextDocument, { kind }: LintTarget, finding: BallastDiagnostic): CodeAction[] {
   const { diagnostic, ruleId } = finding;
   // An internal error is not the file's fault: there is nothing to disable or read up on.
   if (ruleId === INTERNAL_ERROR_ID || !findRule(ruleId)) return [];
@@ -85,8 +85,8 @@ function ruleActions(document: TextDocument, kind: FileKind, finding: BallastDia
   ];
 }
 
-function fixAllAction(document: TextDocument, kind: FileKind, settings: BallastSettings): CodeAction | undefined {
-  const fixAll = fixAllEdit(document, kind, settings);
+function fixAllAction(document: TextDocument, target: LintTarget, settings: BallastSettings): CodeAction | undefined {
+  const fixAll = fixAllEdit(document, target, settings);
   if (!fixAll) return undefined;
   return { title: 'Fix all auto-fixable Ballast problems', kind: FIX_ALL_KIND, edit: editOf(document.uri, [fixAll.edit]) };
 }

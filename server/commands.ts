@@ -1,7 +1,6 @@
 import { LSPErrorCodes, ResponseError, TextDocumentEdit, ErrorCodes, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BallastSettings } from '../engine';
-import { documentKind } from './documentKind';
+import type { BallastSettings, LintTarget } from '../engine';
 import { fixAllEdit } from './fixAll';
 import { Commands, type ApplyAllFixesResult } from './protocol';
 
@@ -11,6 +10,7 @@ export const SERVER_COMMANDS = [Commands.applyAllFixes];
 export interface CommandEnvironment {
   documents: { get(uri: string): TextDocument | undefined };
   settingsFor(uri: string): Promise<BallastSettings>;
+  targetOf(document: TextDocument, settings: BallastSettings): LintTarget | undefined;
   applyEdit(edit: WorkspaceEdit): Promise<{ applied: boolean }>;
   /** Whether the client accepts versioned edits, which it refuses to apply to a changed document. */
   versionedEdits: boolean;
@@ -33,9 +33,9 @@ async function applyAllFixes(uri: string, version: number, env: CommandEnvironme
   if (document.version !== version) {
     throw new ResponseError(LSPErrorCodes.ContentModified, `${uri} changed (version ${document.version}, not ${version}); nothing was fixed.`);
   }
-  const kind = documentKind(document);
-  if (!kind || !settings.enable) return { fixed: 0 };
-  const fixAll = fixAllEdit(document, kind, settings);
+  const target = env.targetOf(document, settings);
+  if (!target || !settings.enable) return { fixed: 0 };
+  const fixAll = fixAllEdit(document, target, settings);
   if (!fixAll) return { fixed: 0 };
   const edit: WorkspaceEdit = env.versionedEdits
     ? { documentChanges: [TextDocumentEdit.create({ uri, version }, [fixAll.edit])] }

@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type BallastSettings, type FileKind } from '../engine';
+import { fixAll, type BallastSettings, type LintTarget } from '../engine';
 
 export interface FixAllEdit {
   edit: TextEdit;
@@ -9,8 +9,8 @@ export interface FixAllEdit {
 }
 
 /** Every safe fix of the document as one edit, or undefined when there is nothing to fix. */
-export function fixAllEdit(document: TextDocument, kind: FileKind, settings: BallastSettings): FixAllEdit | undefined {
-  const { text, applied } = fixAll({ text: document.getText(), kind, settings });
+export function fixAllEdit(document: TextDocument, target: LintTarget, settings: BallastSettings): FixAllEdit | undefined {
+  const { text, applied } = fixAll({ text: document.getText(), ...target, settings });
   const edit = minimalEdit(document, text);
   return edit && applied > 0 ? { edit, fixed: applied } : undefined;
 }

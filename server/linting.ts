@@ -1,8 +1,7 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type BallastSettings, type FileKind, type Finding, type LintRequest, type LintResult, type RuleFailure } from '../engine';
+import { lint, type BallastSettings, type Finding, type LintRequest, type LintResult, type LintTarget, type RuleFailure } from '../engine';
 import { toDiagnostic } from './diagnostics';
-import { documentKind } from './documentKind';
 import { describeError, type Logger } from './guard';
 import type { SettingsProvider } from './settings';
 
@@ -19,6 +18,8 @@ export interface LinterDependencies {
   settings: Pick<SettingsProvider, 'forDocument'>;
   publish(params: PublishDiagnosticsParams): void;
   logger: Logger;
+  /** What a document is (kind, chart); see `DocumentClassifier`. */
+  targetOf(document: TextDocument, settings: BallastSettings): LintTarget | undefined;
   /** The engine's `lint`; tests give a variant that runs their own rules. */
   lint?: (request: LintRequest) => LintResult;
 }
@@ -78,9 +79,9 @@ export class DocumentLinter {
     if (!document || generation !== this.generation) return undefined;
     const cached = this.linted.get(uri);
     if (cached?.version === document.version) return cached.findings;
-    const kind = documentKind(document);
-    if (!settings.enable || !kind || settings.run !== 'onType') return undefined;
-    return this.lintNow(document, kind, settings);
+    const target = this.deps.targetOf(document, settings);
+    if (!settings.enable || !target || settings.run !== 'onType') return undefined;
+    return this.lintNow(document, target, settings);
   }
 
   private async drain(): Promise<void> {
@@ -106,19 +107,19 @@ export class DocumentLinter {
     if (generation !== this.generation) return;
     const document = this.deps.documents.get(uri);
     if (!document) return;
-    const kind = documentKind(document);
-    if (!settings.enable || !kind) {
+    const target = this.deps.targetOf(document, settings);
+    if (!settings.enable || !target) {
       this.linted.delete(uri);
       this.clearDiagnostics(uri);
       return;
     }
     if (trigger === 'change' && settings.run === 'onSave') return;
     if (this.linted.get(uri)?.version === document.version) return;
-    this.lintNow(document, kind, settings);
+    this.lintNow(document, target, settings);
   }
 
-  private lintNow(document: TextDocument, kind: FileKind, settings: BallastSettings): Finding[] {
-    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), kind, settings });
+  private lintNow(document: TextDocument, target: LintTarget, settings: BallastSettings): Finding[] {
+    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), ...target, settings });
     this.reportRuleFailures(ruleFailures);
     this.linted.set(document.uri, { version: document.version, findings });
     this.published.add(document.uri);

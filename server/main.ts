@@ -9,6 +9,7 @@ import { CODE_ACTION_KINDS, provideCodeActions } from './codeActions';
 import { SERVER_COMMANDS, executeCommand } from './commands';
 import { guarded } from './guard';
 import { hoverAt } from './hover';
+import { DocumentClassifier, isChartFile } from './documentTarget';
 import { DocumentLinter } from './linting';
 import { RULES_REQUEST, type RulesResponse } from './protocol';
 import { SettingsProvider } from './settings';
@@ -17,10 +18,12 @@ const connection = createConnection(ProposedFeatures.all);
 const logger = connection.console;
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsProvider(connection, logger);
+const classifier = new DocumentClassifier(documents);
 const linter = new DocumentLinter({
   documents,
   settings,
   logger,
+  targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
   // Fails only when the client has gone away, and then there is no one left to tell.
   publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
 });
@@ -30,6 +33,7 @@ connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
   settings.configure({ pull: workspace?.configuration === true, initializationOptions: params.initializationOptions });
   versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
+  classifier.setWorkspaceFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -42,14 +46,30 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 documents.onDidOpen(guarded(logger, 'didOpen', undefined, ({ document }) => linter.request(document.uri, 'open')));
-documents.onDidChangeContent(guarded(logger, 'didChange', undefined, ({ document }) => linter.request(document.uri, 'change')));
+documents.onDidChangeContent(
+  guarded(logger, 'didChange', undefined, ({ document }) => {
+    // A chart's Chart.yaml (its appVersion) changes how the chart's values files are read.
+    if (isChartFile(document.uri)) relintChartFiles();
+    else linter.request(document.uri, 'change');
+  }),
+);
 documents.onDidSave(guarded(logger, 'didSave', undefined, ({ document }) => linter.request(document.uri, 'save')));
 documents.onDidClose(
   guarded(logger, 'didClose', undefined, ({ document }) => {
     linter.forget(document.uri);
     settings.forget(document.uri);
+    // Chart.yaml is read from disk again, without the edits that were not saved.
+    if (isChartFile(document.uri)) relintChartFiles();
   }),
 );
+
+/** Chart.yaml files changed: read them again and lint the open YAML documents again. */
+function relintChartFiles(): void {
+  classifier.chartsChanged();
+  linter.relintAll(documents.all().filter((document) => !isChartFile(document.uri)).map((document) => document.uri));
+}
+
+connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, () => relintChartFiles()));
 
 connection.onDidChangeConfiguration(
   guarded(logger, 'didChangeConfiguration', undefined, (params) => {
@@ -63,7 +83,7 @@ connection.onCodeAction(
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const documentSettings = await settings.forDocument(document.uri);
-    return provideCodeActions(params, { document, settings: documentSettings });
+    return provideCodeActions(params, { document, settings: documentSettings, target: classifier.targetOf(document, documentSettings) });
   }),
 );
 
@@ -79,6 +99,7 @@ connection.onExecuteCommand(
     executeCommand(params, {
       documents,
       settingsFor: (uri) => settings.forDocument(uri),
+      targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
       applyEdit: (edit) => connection.workspace.applyEdit(edit),
       versionedEdits,
     }),

@@ -2,7 +2,8 @@ import { isScalar } from 'yaml';
 import type { Suppression } from '../suppression';
 import type { LineIndex } from '../text';
 import type { Finding } from '../types';
-import { parseKubernetes, rangeOfNode, type KubernetesModel } from './model';
+import type { YamlDocument } from './documents';
+import { parseKubernetes, rangeOfNode, type KubernetesModel, type YamlFile } from './model';
 import { mapAt } from './yamlNodes';
 
 /** The rule id of YAML syntax errors in Kubernetes manifests. */
@@ -20,20 +21,22 @@ export function prepareKubernetes(text: string): { model: KubernetesModel; spanB
  * with Go template syntax are Helm templates, which are not YAML until rendered.
  */
 function syntaxErrors(model: KubernetesModel): Finding[] {
-  const findings: Finding[] = [];
-  for (const yaml of model.documents) {
-    if (yaml.errors.length === 0 || yaml.text.includes('{{')) continue;
-    if (!/^\s*apiVersion\s*:/m.test(yaml.text) || !/^\s*kind\s*:/m.test(yaml.text)) continue;
-    const first = yaml.errors[0]!;
-    findings.push({
-      ruleId: YAML_SYNTAX_ID,
-      severity: 'error',
-      message: `YAML syntax error: ${first.message}${yaml.errors.length > 1 ? ` (and ${yaml.errors.length - 1} more in this document)` : ''}. Ballast checks this document again once it parses.`,
-      range: model.lines.rangeOf(first.start, Math.max(first.end, first.start + 1)),
-      fixes: [],
-    });
-  }
-  return findings;
+  return model.documents
+    .filter((yaml) => !yaml.text.includes('{{') && /^\s*apiVersion\s*:/m.test(yaml.text) && /^\s*kind\s*:/m.test(yaml.text))
+    .flatMap((yaml) => syntaxErrorFinding(model, yaml) ?? []);
+}
+
+/** The document's first syntax error as one finding, with a count of the others. */
+export function syntaxErrorFinding(model: YamlFile, yaml: YamlDocument): Finding | undefined {
+  const first = yaml.errors[0];
+  if (!first) return undefined;
+  return {
+    ruleId: YAML_SYNTAX_ID,
+    severity: 'error',
+    message: `YAML syntax error: ${first.message}${yaml.errors.length > 1 ? ` (and ${yaml.errors.length - 1} more in this document)` : ''}. Ballast checks this document again once it parses.`,
+    range: model.lines.rangeOf(first.start, Math.max(first.end, first.start + 1)),
+    fixes: [],
+  };
 }
 
 /**

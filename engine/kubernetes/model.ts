@@ -40,10 +40,14 @@ export interface Container {
   nameNode: Scalar | undefined;
 }
 
-export interface KubernetesModel {
+/** A YAML file split into documents, each parsed on its own: what ranges and edits are made in. */
+export interface YamlFile {
   text: string;
   lines: LineIndex;
   documents: YamlDocument[];
+}
+
+export interface KubernetesModel extends YamlFile {
   objects: KubeObject[];
 }
 
@@ -117,7 +121,7 @@ function findPodSpecs(object: KubeObject): PodSpec[] {
 }
 
 /** The document range of a YAML node of one of the model's documents. */
-export function rangeOfNode(model: KubernetesModel, yaml: YamlDocument, node: Node | undefined | null): Range | undefined {
+export function rangeOfNode(model: YamlFile, yaml: YamlDocument, node: Node | undefined | null): Range | undefined {
   const span = nodeSpan(node);
   if (!span) return undefined;
   return model.lines.rangeOf(yaml.offset + span.start, yaml.offset + span.end);

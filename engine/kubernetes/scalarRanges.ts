@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import type { Range } from '../types';
 import type { YamlDocument } from './documents';
-import type { KubernetesModel } from './model';
+import type { YamlFile } from './model';
 
 /**
  * Ranges inside scalar values. A block scalar's node range runs to the start of the line after
@@ -10,7 +10,7 @@ import type { KubernetesModel } from './model';
  */
 
 /** The scalar's range without the line breaks and blank lines a block scalar ends with. */
-export function scalarRange(model: KubernetesModel, yaml: YamlDocument, node: Scalar): Range {
+export function scalarRange(model: YamlFile, yaml: YamlDocument, node: Scalar): Range {
   const [start, end] = node.range!;
   let trimmed = end;
   while (trimmed > start && /\s/.test(yaml.text[trimmed - 1]!)) trimmed--;
@@ -23,7 +23,7 @@ export function scalarRange(model: KubernetesModel, yaml: YamlDocument, node: Sc
  * text equally often; quoting escapes and folding break that, and then the whole scalar is
  * returned).
  */
-export function rangeInScalar(model: KubernetesModel, yaml: YamlDocument, node: Scalar, start: number, end: number): Range {
+export function rangeInScalar(model: YamlFile, yaml: YamlDocument, node: Scalar, start: number, end: number): Range {
   const value = String(node.value);
   const needle = value.slice(start, end);
   const [sourceStart, sourceEnd] = node.range!;

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, ty
 import { comparePositions } from '../text';
 import type { TextEdit } from '../types';
 import type { YamlDocument } from './documents';
-import type { KubernetesModel } from './model';
+import type { YamlFile } from './model';
 import { pairOf } from './yamlNodes';
 
 /**
@@ -12,7 +12,7 @@ import { pairOf } from './yamlNodes';
  */
 export class YamlEditor {
   constructor(
-    private readonly model: KubernetesModel,
+    private readonly model: YamlFile,
     private readonly yaml: YamlDocument,
   ) {}
 
@@ -83,6 +83,28 @@ export class YamlEditor {
     // Inserted after the edits inside this mapping's children, which come first in the text.
     if (missing.length > 0) edits.push(this.insert(map, missing));
     return edits;
+  }
+
+  /**
+   * Writes `assignments` as a block mapping in place of the empty flow mapping `key: {}` (the way
+   * `helm create` leaves `securityContext: {}`), nested below the key. A comment after `{}` stays
+   * on the key's line; comment lines below (commented-out examples) stay where they are.
+   * Undefined when the value is not an empty flow mapping written there.
+   */
+  fillEmptyMapping(pair: Pair, assignments: ReadonlyArray<readonly [path: readonly string[], value: string]>): TextEdit[] | undefined {
+    const value = pair.value as Node | null;
+    if (!isMap(value) || !value.flow || value.items.length > 0 || !value.range) return undefined;
+    const keyNode = pair.key as Node;
+    const indent = this.column(keyNode.range![0]) + 2;
+    const block = this.eol + blockEntries(entriesOf(assignments), indent, 2, this.eol);
+    const start = this.keyEnd(pair);
+    const close = this.text.lastIndexOf('}', value.range[1] - 1);
+    const lineEnd = this.text.indexOf('\n', close);
+    const restOfLine = this.text.slice(close + 1, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    if (restOfLine.trim() === '') return [this.edit(start, close + 1 + restOfLine.length, block)];
+    if (!/^\s*#/.test(restOfLine)) return undefined;
+    const lineContentEnd = close + 1 + restOfLine.length;
+    return [this.edit(start, close + 1, ''), this.edit(lineContentEnd, lineContentEnd, block)];
   }
 
   /** Adds `item` (YAML text) at the end of a sequence, in its style. */

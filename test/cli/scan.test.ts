@@ -143,7 +143,7 @@ describe('ballast scan: usage errors exit 2 and print nothing on stdout', () => 
     { args: ['scan', 'missing-dir'], message: 'no such file or directory: missing-dir' },
     {
       args: ['scan', 'README.md'],
-      message: 'README.md is not a file Ballast lints (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile or *.dockerfile)',
+      message: 'README.md is not a file Ballast lints (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, *.yaml or *.yml)',
     },
     { args: ['scan', '--rule', 'dockerfile/no-such-rule=error'], message: "unknown rule id 'dockerfile/no-such-rule' in --rule (run 'ballast rules' to list them)" },
     { args: ['scan', '--rule', `${ROOT_RULE}=loud`], message: `invalid value 'loud' for --rule ${ROOT_RULE}: expected off, error, warning, info` },

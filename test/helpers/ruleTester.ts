@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, lint, type EngineSettings, type FileKind, type Finding, type FixKind } from '../../engine';
+import { applyEdits, lint, type ChartMetadata, type EngineSettings, type FileKind, type Finding, type FixKind } from '../../engine';
 
 /** `[startLine, startCharacter, endLine, endCharacter]`, 0-based like LSP. */
 export type RangeTuple = [number, number, number, number];
@@ -23,6 +23,8 @@ export interface ValidCase {
   name: string;
   code: string;
   settings?: Partial<EngineSettings>;
+  /** For Helm values: the chart's Chart.yaml metadata; without it, the file is outside any chart. */
+  chart?: ChartMetadata;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -40,8 +42,8 @@ function tuple(finding: Finding): RangeTuple {
  * text, linted again, no longer has the finding.
  */
 export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  const findingsOf = (code: string, settings?: Partial<EngineSettings>) => {
-    const result = lint({ text: code, kind, settings });
+  const findingsOf = (code: string, settings?: Partial<EngineSettings>, chart?: ChartMetadata) => {
+    const result = lint({ text: code, kind, settings, chart });
     assert.deepEqual(result.ruleFailures, [], `rules threw: ${result.ruleFailures.map((f) => f.error).join('\n')}`);
     return result.findings.filter((f) => f.ruleId === ruleId);
   };
@@ -49,12 +51,12 @@ export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCa
   describe(ruleId, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        assert.deepEqual(findingsOf(c.code, c.settings).map((f) => `${tuple(f).join(',')} ${f.message}`), []);
+        assert.deepEqual(findingsOf(c.code, c.settings, c.chart).map((f) => `${tuple(f).join(',')} ${f.message}`), []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const actual = findingsOf(c.code, c.settings);
+        const actual = findingsOf(c.code, c.settings, c.chart);
         assert.deepEqual(
           actual.map((f) => ({ message: f.message, range: tuple(f) })),
           c.findings.map((f) => ({ message: f.message, range: f.range })),
@@ -68,7 +70,7 @@ export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCa
           );
           for (const fix of finding.fixes) {
             const fixed = applyEdits(c.code, fix.edits);
-            const again = findingsOf(fixed, c.settings);
+            const again = findingsOf(fixed, c.settings, c.chart);
             assert.ok(
               again.length < actual.length,
               `after "${fix.title}" the finding is still there:\n${fixed}\n${again.map((f) => `${tuple(f).join(',')} ${f.message}`).join('\n')}`,

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EQUIVALENT_TOOLS, lint, listRules, type FileKind, type RuleMeta } from '../../engine';
+import { EQUIVALENT_TOOLS, lint, listRules, type ChartMetadata, type FileKind, type RuleMeta } from '../../engine';
 
-const KIND_OF_TARGET: Record<RuleMeta['target'], { kind: FileKind; fence: string } | undefined> = {
+/** How each target's examples are linted; Helm examples are values files of a chart without appVersion. */
+const KIND_OF_TARGET: Record<RuleMeta['target'], { kind: FileKind; fence: string; chart?: ChartMetadata }> = {
   dockerfile: { kind: 'dockerfile', fence: 'dockerfile' },
   kubernetes: { kind: 'kubernetes', fence: 'yaml' },
-  helm: undefined,
+  helm: { kind: 'helm-values', fence: 'yaml', chart: { name: 'example', appVersion: undefined } },
 };
 
 /** The fenced example that follows a `Bad:` or `Good:` label in a rule's description. */
@@ -33,20 +34,19 @@ describe('rule metadata', () => {
       });
 
       const target = KIND_OF_TARGET[meta.target];
-      if (!target) return;
       const settings = { rules: { [meta.id]: meta.defaultSeverity }, trustedRegistries: ['registry.example.com'] };
 
       it('its Bad example triggers it', () => {
         const bad = example(meta.description, 'Bad', target.fence);
         assert.ok(bad, 'the description has a Bad example');
-        const ids = lint({ text: bad, kind: target.kind, settings }).findings.map((f) => f.ruleId);
+        const ids = lint({ text: bad, kind: target.kind, chart: target.chart, settings }).findings.map((f) => f.ruleId);
         assert.ok(ids.includes(meta.id), `findings: ${ids.join(', ')}`);
       });
 
       it('its Good example does not', () => {
         const good = example(meta.description, 'Good', target.fence);
         assert.ok(good, 'the description has a Good example');
-        const ids = lint({ text: good, kind: target.kind, settings }).findings.map((f) => f.ruleId);
+        const ids = lint({ text: good, kind: target.kind, chart: target.chart, settings }).findings.map((f) => f.ruleId);
         assert.ok(!ids.includes(meta.id), `findings: ${ids.join(', ')}`);
       });
     });

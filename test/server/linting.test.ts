@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { INTERNAL_ERROR_ID, lintWithRules, normalizeSettings, type BallastSettings, type LintRequest } from '../../engine';
+import { INTERNAL_ERROR_ID, classifyFile, lintWithRules, normalizeSettings, type BallastSettings, type LintRequest } from '../../engine';
 import type { DockerfileRule } from '../../engine/rule';
 import { DocumentLinter } from '../../server/linting';
 
@@ -24,6 +24,7 @@ function setUp(settings: () => Promise<BallastSettings> = () => Promise.resolve(
     documents,
     settings: { forDocument: settings },
     logger: { log: () => undefined, error: (message) => errors.push(message) },
+    targetOf: (document) => classifyFile(document.uri, { languageId: document.languageId }),
     lint: (request: LintRequest) => lintWithRules(request, { dockerfile: [brokenRule] }),
     publish: (params) => {
       published.push(params);
