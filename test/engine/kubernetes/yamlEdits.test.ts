@@ -4,6 +4,7 @@ import { parseDocument, type YAMLMap } from 'yaml';
 import { applyEdits } from '../../../engine';
 import { parseKubernetes, type Container } from '../../../engine/kubernetes/model';
 import { YamlEditor } from '../../../engine/kubernetes/yamlEdits';
+import { parseHelmValues } from '../../../engine/helm/values';
 
 /** Edits the first container of the first object, returns the new text, and checks it parses. */
 function editContainer(text: string, change: (editor: YamlEditor, container: Container) => ReturnType<YamlEditor['set']>): string {
@@ -219,5 +220,42 @@ describe('YAML edits', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${second}`;
     const result = editContainer(text, (e, c) => e.set(c.node, ['imagePullPolicy'], 'Always'));
     assert.equal(result, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${deployment('          image: nginx:1.27\n          imagePullPolicy: Always')}`);
+  });
+
+  describe('fillEmptyMapping', () => {
+    const fill = (text: string) => {
+      const model = parseHelmValues(text, undefined);
+      const yaml = model.documents[0]!;
+      const root = yaml.document.contents as YAMLMap;
+      const pair = root.items.find((item) => (item.key as { value: unknown }).value === 'securityContext')!;
+      const edits = new YamlEditor(model, yaml).fillEmptyMapping(pair, [
+        [['runAsNonRoot'], 'true'],
+        [['seccompProfile', 'type'], 'RuntimeDefault'],
+      ]);
+      if (!edits) return undefined;
+      const result = applyEdits(text, edits);
+      assert.deepEqual(parseDocument(result).errors, [], `parses:\n${result}`);
+      return result;
+    };
+
+    it('writes a block below the key and keeps the commented-out example lines below it', () => {
+      assert.equal(
+        fill('securityContext: {}\n  # capabilities:\n  #   drop:\n  #   - ALL\n\nservice:\n  type: ClusterIP\n'),
+        'securityContext:\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n  # capabilities:\n  #   drop:\n  #   - ALL\n\nservice:\n  type: ClusterIP\n',
+      );
+    });
+
+    it('keeps a comment after {} on the key line, and CRLF', () => {
+      assert.equal(
+        fill('securityContext: {} # pod level\r\nreplicas: 1\r\n'),
+        'securityContext: # pod level\r\n  runAsNonRoot: true\r\n  seccompProfile:\r\n    type: RuntimeDefault\r\nreplicas: 1\r\n',
+      );
+    });
+
+    it('fills nothing that is not an empty flow mapping', () => {
+      assert.equal(fill('securityContext: {runAsUser: 1000}\n'), undefined);
+      assert.equal(fill('securityContext:\n  runAsUser: 1000\n'), undefined);
+      assert.equal(fill('securityContext:\n'), undefined);
+    });
   });
 });
