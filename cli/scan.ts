@@ -31,7 +31,7 @@ function scanFile(target: ScanTarget, settings: EngineSettings): ScannedFile {
   const base = { path: target.displayPath, kind: target.kind };
   const read = readSource(target.absolutePath);
   if ('error' in read) return { ...base, findings: [], error: read.error };
-  return { ...base, findings: lint({ text: read.text, kind: target.kind, chart: target.chart, settings }).findings, text: read.text };
+  return { ...base, findings: lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings }).findings, text: read.text };
 }
 
 /**

@@ -14,6 +14,7 @@ export interface ScanTarget {
   kind: FileKind;
   /** For Helm values files: their chart's metadata. */
   chart?: ChartMetadata;
+  overridesChartValues?: boolean;
 }
 
 export interface WalkError {

@@ -22,6 +22,8 @@ export function detectFileKind(path: string, languageId?: string): FileKind | un
 export interface LintTarget {
   kind: FileKind;
   chart?: ChartMetadata;
+  /** Helm values other than the chart's own values.yaml, which Helm merges over it. */
+  overridesChartValues?: boolean;
 }
 
 export interface ClassifyOptions {
@@ -47,13 +49,15 @@ export function classifyFile(path: string, options: ClassifyOptions = {}): LintT
     if (inChart !== undefined) {
       const role = chartFileRole(inChart, valuesGlobs);
       if (role === 'template') return { kind: 'helm-template' };
-      if (role === 'values' && isYaml(name, options.languageId)) return { kind: 'helm-values', chart: chart.metadata };
+      if (role === 'values' && isYaml(name, options.languageId)) {
+        return { kind: 'helm-values', chart: chart.metadata, overridesChartValues: !/^values\.ya?ml$/i.test(inChart) };
+      }
     }
   }
   const kind = detectFileKind(path, options.languageId);
   if (kind === 'kubernetes' && root !== undefined && valuesGlobs.length > 0) {
     const inRoot = relativeTo(root, path);
-    if (inRoot !== undefined && matchesAny(inRoot, valuesGlobs)) return { kind: 'helm-values' };
+    if (inRoot !== undefined && matchesAny(inRoot, valuesGlobs)) return { kind: 'helm-values', overridesChartValues: true };
   }
   return kind ? { kind } : undefined;
 }

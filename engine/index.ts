@@ -30,6 +30,8 @@ export interface LintRequest {
   kind: FileKind;
   /** For Helm values files: the chart they belong to, read from its Chart.yaml (see `findChart`). */
   chart?: ChartMetadata;
+  /** For Helm values files: whether the file overrides the chart's values.yaml (see `classifyFile`). */
+  overridesChartValues?: boolean;
   settings?: Partial<EngineSettings>;
   /** Texts longer than this are not analysed (default 5 MB). */
   maxTextLength?: number;
@@ -113,7 +115,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       return result;
     }
     case 'helm-values': {
-      const prepared = prepareHelmValues(request.text, request.chart);
+      const prepared = prepareHelmValues(request.text, request.chart, request.overridesChartValues ?? false);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       const result = finish(runRules(rules.helm ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'helm');
       result.findings.push(...prepared.syntaxErrors);

@@ -78,7 +78,7 @@ export function namesSecret(name: string): boolean {
 }
 
 /** `githubToken`, `GITHUB_TOKEN` and `github-token` all become `github`, `token`. */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

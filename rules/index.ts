@@ -1,6 +1,27 @@
 import type { DockerfileRule, HelmRule, KubernetesRule } from '../engine/rule';
 import type { RuleMeta } from '../engine/types';
+import * as helmAllowPrivilegeEscalation from './helm/allow-privilege-escalation';
+import * as helmAutomountServiceAccountToken from './helm/automount-service-account-token';
+import * as helmCapabilitiesAdded from './helm/capabilities-added';
+import * as helmCapabilitiesNotDropped from './helm/capabilities-not-dropped';
+import * as helmEmptySecurityContext from './helm/empty-security-context';
+import * as helmHostNamespaces from './helm/host-namespaces';
+import * as helmHostPath from './helm/host-path';
+import * as helmImageDigest from './helm/image-digest';
+import * as helmImagePullPolicy from './helm/image-pull-policy';
 import * as helmImageTagLatest from './helm/image-tag-latest';
+import * as helmIngressWithoutTls from './helm/ingress-without-tls';
+import * as helmNetworkPolicyDisabled from './helm/network-policy-disabled';
+import * as helmPrivileged from './helm/privileged';
+import * as helmRbacWildcard from './helm/rbac-wildcard';
+import * as helmReadOnlyRootFilesystem from './helm/read-only-root-filesystem';
+import * as helmResourcesMissing from './helm/resources-missing';
+import * as helmRootGroup from './helm/root-group';
+import * as helmRunAsNonRoot from './helm/run-as-non-root';
+import * as helmRunAsRootUser from './helm/run-as-root-user';
+import * as helmSeccompUnconfined from './helm/seccomp-unconfined';
+import * as helmSecretInValues from './helm/secret-in-values';
+import * as helmServiceExposed from './helm/service-exposed';
 import * as addRemoteChecksum from './dockerfile/add-remote-checksum';
 import * as aptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
 import * as aptUnpinnedVersions from './dockerfile/apt-unpinned-versions';
@@ -144,7 +165,28 @@ export const kubernetesRules: KubernetesRule[] = [
 ];
 
 export const helmRules: HelmRule[] = [
+  helmAllowPrivilegeEscalation,
+  helmAutomountServiceAccountToken,
+  helmCapabilitiesAdded,
+  helmCapabilitiesNotDropped,
+  helmEmptySecurityContext,
+  helmHostNamespaces,
+  helmHostPath,
+  helmImageDigest,
+  helmImagePullPolicy,
   helmImageTagLatest,
+  helmIngressWithoutTls,
+  helmNetworkPolicyDisabled,
+  helmPrivileged,
+  helmRbacWildcard,
+  helmReadOnlyRootFilesystem,
+  helmResourcesMissing,
+  helmRootGroup,
+  helmRunAsNonRoot,
+  helmRunAsRootUser,
+  helmSeccompUnconfined,
+  helmSecretInValues,
+  helmServiceExposed,
 ];
 
 export const allRules: ReadonlyArray<{ meta: RuleMeta }> = [...dockerfileRules, ...kubernetesRules, ...helmRules];

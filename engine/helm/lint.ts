@@ -10,8 +10,9 @@ import { parseHelmValues, type HelmValuesModel } from './values';
 export function prepareHelmValues(
   text: string,
   chart: ChartMetadata | undefined,
+  overrides: boolean,
 ): { model: HelmValuesModel; spanBelow: (line: number) => { first: number; last: number } | undefined; syntaxErrors: Finding[] } {
-  const model = parseHelmValues(text, chart);
+  const model = parseHelmValues(text, chart, overrides);
   return {
     model,
     spanBelow: (line) => yamlSpanBelow(model.lines, line),

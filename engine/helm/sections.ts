@@ -1,6 +1,10 @@
-import { isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { splitImageReference } from '../image';
+import { isRepeatedByAlias } from '../kubernetes/anchors';
+import type { YamlDocument } from '../kubernetes/documents';
+import { YamlEditor } from '../kubernetes/yamlEdits';
 import { pairOf } from '../kubernetes/yamlNodes';
+import type { Fix } from '../types';
 import { isFalse, scalarText, type HelmValuesModel, type ValuesSection } from './values';
 
 /**
@@ -51,7 +55,7 @@ export interface ImageValue {
   pair: Pair<Scalar, unknown>;
   /** The image mapping's section; undefined for `image: repo:tag`. */
   map: ValuesSection | undefined;
-  /** For the string form, the scalar; for the mapping, `repository` (or `name`). */
+  /** For the string form, the scalar; for the mapping, `repository` (or `name`, or ingress-nginx's `image`). */
   repository: Scalar | undefined;
   tag: Scalar | undefined;
   digest: Scalar | undefined;
@@ -87,7 +91,8 @@ function findImages(model: HelmValuesModel): ImageValue[] {
         const value = pairOf(map.node, key)?.value;
         return isScalar(value) ? value : undefined;
       };
-      const repository = scalar('repository') ?? scalar('name');
+      // ingress-nginx writes the repository as `image`: `controller.image.image: ingress-nginx/controller`.
+      const repository = scalar('repository') ?? scalar('name') ?? scalar('image');
       const tag = scalar('tag');
       const digest = scalar('digest');
       const registry = scalarText(scalar('registry'));
@@ -106,7 +111,7 @@ function findImages(model: HelmValuesModel): ImageValue[] {
         digestText: digestText.trim(),
         display: `${name || '(no repository)'}${tagText ? `:${tagText}` : ''}${digestText ? `@${digestText}` : ''}`,
       });
-    } else if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^[^\s{}]+$/.test(pair.value.value)) {
+    } else if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^[^\s{}]+$/.test(pair.value.value) && !isImageMap(owner)) {
       const reference = splitImageReference(pair.value.value);
       const policy = pairOf(owner.node, 'imagePullPolicy')?.value ?? pairOf(owner.node, 'pullPolicy')?.value;
       images.push({
@@ -124,6 +129,14 @@ function findImages(model: HelmValuesModel): ImageValue[] {
     }
   }
   return images;
+}
+
+/**
+ * Whether the section is itself an image mapping: ingress-nginx-style charts write the image
+ * name again inside it (`controller.image.image: controller`), which is a part, not an image.
+ */
+function isImageMap(section: ValuesSection): boolean {
+  return section.path.at(-1) === 'image' || ['repository', 'tag', 'registry', 'digest'].some((key) => pairOf(section.node, key));
 }
 
 /** Whether a container runs the values' image: its section names an image. */
@@ -166,20 +179,103 @@ function findSecurityContexts(model: HelmValuesModel): SecurityContextValue[] {
       const key = item.key.value;
       const section = isMap(item.value) ? model.sectionOf.get(item.value as YAMLMap) : undefined;
       if (!section && !(isScalar(item.value) && item.value.value === null) && item.value !== null) continue;
-      contexts.push({ owner, pair: item as Pair<Scalar, unknown>, section, level: contextLevel(key, section), applied: !isFalse(section && pairOf(section.node, 'enabled')?.value) });
+      contexts.push({ owner, pair: item as Pair<Scalar, unknown>, section, level: contextLevel(key, section, owner), applied: !isFalse(section && pairOf(section.node, 'enabled')?.value) });
     }
   }
   return contexts;
 }
 
-function contextLevel(key: string, section: ValuesSection | undefined): 'pod' | 'container' {
+/**
+ * `podSecurityContext` is the pod's and `containerSecurityContext` a container's. A plain
+ * `securityContext` is the pod's next to a `containerSecurityContext` (grafana's layout) or when it
+ * holds only pod-level keys; otherwise it is the container's (`helm create`'s layout).
+ */
+function contextLevel(key: string, section: ValuesSection | undefined, owner: ValuesSection): 'pod' | 'container' {
   if (/^pod/i.test(key)) return 'pod';
-  if (/^container/i.test(key) || !section) return 'container';
+  if (/^container/i.test(key)) return 'container';
+  const hasContainerContext = owner.node.items.some((item) => isPair(item) && isScalar(item.key) && typeof item.key.value === 'string' && /^container.*securitycontext$/i.test(item.key.value));
+  if (/^securitycontext$/i.test(key) && hasContainerContext) return 'pod';
+  if (!section) return 'container';
   const has = (keys: string[]) => keys.some((name) => pairOf(section.node, name));
   return has(POD_ONLY_KEYS) && !has(CONTAINER_ONLY_KEYS) ? 'pod' : 'container';
+}
+
+/**
+ * Whether a security context sets nothing: no value, `{}`, or only bitnami's `enabled` switch
+ * (which the chart leaves out of what it renders).
+ */
+export function isEmptyContext(context: SecurityContextValue): boolean {
+  return !context.section || context.section.node.items.every((item) => isPair(item) && isScalar(item.key) && item.key.value === 'enabled');
 }
 
 /** The security context a pair lies directly in, if it lies in one. */
 export function enclosingContext(model: HelmValuesModel, section: ValuesSection): SecurityContextValue | undefined {
   return securityContexts(model).find((context) => context.section === section);
+}
+
+/**
+ * A suggestion that writes `text` in place of a scalar value (`true` becomes `false`), or none
+ * when an alias elsewhere repeats the scalar: the edit would change those places too.
+ */
+export function replaceScalarFix(model: HelmValuesModel, yaml: YamlDocument, value: Scalar, text: string, title: string): Fix[] {
+  if (isRepeatedByAlias(yaml.document, value)) return [];
+  return [{ title, kind: 'suggestion', edits: [new YamlEditor(model, yaml).replace(value, text)] }];
+}
+
+/**
+ * The value a scalar has once a template puts it in a manifest. A string spelt like a boolean or
+ * an integer (`"true"`, `'0'`) stays a string through `toYaml`, which the API server rejects for a
+ * boolean or integer field, but a template that writes the value as it is
+ * (`privileged: {{ .Values.securityContext.privileged }}`) drops the quotes, and the manifest then
+ * reads it as what it spells, YAML 1.1 booleans included. Rules about such fields use this value:
+ * either way the written value is wrong.
+ */
+export function renderedValue(value: Scalar): unknown {
+  if (typeof value.value !== 'string') return value.value;
+  const text = value.value.trim();
+  if (/^(?:y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON)$/.test(text)) return true;
+  if (/^(?:n|N|no|No|NO|false|False|FALSE|off|Off|OFF)$/.test(text)) return false;
+  if (/^[-+]?0+$/.test(text)) return 0;
+  if (/^[-+]?[1-9][0-9]*$/.test(text)) return Number(text);
+  return value.value;
+}
+
+/**
+ * Whether `hostUsers: false` is set in the section or a section around it: the pod then runs in a
+ * user namespace, where UID 0 in a container is an unprivileged user on the node.
+ */
+export function inUserNamespace(section: ValuesSection): boolean {
+  for (let at: ValuesSection | undefined = section; at; at = at.parent) {
+    if (isFalse(pairOf(at.node, 'hostUsers')?.value)) return true;
+  }
+  return false;
+}
+
+/** Keys by which a section describes a container of the chart, besides `image`. */
+const CONTAINER_KEYS = ['resources', 'resourcesPreset', 'containerSecurityContext', 'podSecurityContext'];
+
+/**
+ * Whether a rendered section describes a container (or the pod running it): it names an image, or
+ * it has the per-component keys charts give containers without repeating the image (bitnami's
+ * `primary` and `readReplicas` share the top-level `image` but have their own `resources`,
+ * `resourcesPreset` and security contexts).
+ */
+export function describesContainer(model: HelmValuesModel, section: ValuesSection): boolean {
+  if (section.disabled) return false;
+  if (imageValues(model).some((image) => image.owner === section)) return true;
+  return CONTAINER_KEYS.some((key) => {
+    const value = pairOf(section.node, key)?.value;
+    // `resources:` in an RBAC rule is a list of resource names, not a container's resources.
+    return value !== undefined && !isSeq(value);
+  });
+}
+
+/** Rendered sections below `section` (not itself) that describe a container. */
+export function containerSectionsBelow(model: HelmValuesModel, section: ValuesSection): ValuesSection[] {
+  return activeSections(model).filter((candidate) => candidate !== section && isBelow(candidate, section) && describesContainer(model, candidate));
+}
+
+function isBelow(candidate: ValuesSection, ancestor: ValuesSection): boolean {
+  for (let parent = candidate.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
 }

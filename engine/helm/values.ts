@@ -13,6 +13,12 @@ import type { ChartMetadata } from './chart';
 export interface HelmValuesModel extends YamlFile {
   /** The chart the file belongs to; undefined when it is a values file outside any chart. */
   chart: ChartMetadata | undefined;
+  /**
+   * Whether the file overrides the chart's own values.yaml (`values-prod.yaml`, CI values): Helm
+   * merges it over the defaults, so what it leaves out or leaves `{}` keeps the default, and rules
+   * about something missing have nothing to say about it.
+   */
+  overrides: boolean;
   /** Every mapping in the file, outermost first, in text order. */
   sections: ValuesSection[];
   /** The section of each mapping node. */
@@ -36,14 +42,14 @@ export interface ValuesSection {
 /** Beyond this depth a values file is not walked: no chart nests that deep, an attack might. */
 const MAX_DEPTH = 64;
 
-export function parseHelmValues(text: string, chart: ChartMetadata | undefined): HelmValuesModel {
+export function parseHelmValues(text: string, chart: ChartMetadata | undefined, overrides = false): HelmValuesModel {
   const documents = parseYamlDocuments(text);
   const sections: ValuesSection[] = [];
   for (const yaml of documents) {
     const root = yaml.document.contents;
     if (isMap(root)) collectSections(yaml, root as YAMLMap, [], undefined, sections);
   }
-  return { text, lines: new LineIndex(text), documents, chart, sections, sectionOf: new Map(sections.map((section) => [section.node, section])) };
+  return { text, lines: new LineIndex(text), documents, chart, overrides, sections, sectionOf: new Map(sections.map((section) => [section.node, section])) };
 }
 
 /**

@@ -67,7 +67,8 @@ export function check(context: HelmRuleContext): void {
         range: scalarRange(model, yaml, image.tag!),
         fixes: pinToAppVersion(context, image),
       });
-    } else if (image.tagText === '' && model.chart && model.chart.appVersion === undefined) {
+    } else if (image.tagText === '' && model.chart && model.chart.appVersion === undefined && (image.tag || !model.overrides)) {
+      // An override file that leaves the tag out keeps the chart's default tag; an empty one clears it.
       const anchor = image.tag ?? image.repository;
       report({
         message: `${imagePath}.tag is ${image.tag ? 'empty' : 'not set'} and Chart.yaml has no appVersion to fall back on, so the image resolves to latest. Pin a version tag here, or set appVersion in Chart.yaml.`,

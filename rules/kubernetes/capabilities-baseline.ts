@@ -122,7 +122,7 @@ export function check(context: KubernetesRuleContext): void {
 }
 
 /** `chown` or `CAP_CHOWN` mean CHOWN to a reader, but pod security admission compares names exactly. */
-function canonicalName(name: string): string {
+export function canonicalName(name: string): string {
   return name.toUpperCase().replace(/^CAP_/, '');
 }
 
@@ -136,6 +136,6 @@ const CONSEQUENCES: Record<string, string> = {
   SYS_MODULE: 'it lets the container load kernel modules into the node.',
 };
 
-function consequenceOf(name: string): string {
+export function consequenceOf(name: string): string {
   return CONSEQUENCES[name] ?? 'every added capability widens what root in the container can do to the node.';
 }

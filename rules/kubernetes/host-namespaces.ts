@@ -63,7 +63,7 @@ spec:
 };
 
 /** What sharing each namespace gives the pod, for the message. */
-const HOST_NAMESPACES: readonly { field: string; namespace: string; consequence: string }[] = [
+export const HOST_NAMESPACES: readonly { field: string; namespace: string; consequence: string }[] = [
   { field: 'hostNetwork', namespace: 'network', consequence: "it sees all of the node's interfaces and reaches services that listen only on the node's localhost" },
   { field: 'hostPID', namespace: 'process', consequence: 'it sees every process on the node, their environment and command lines, and can signal them' },
   { field: 'hostIPC', namespace: 'IPC', consequence: "it reads and writes the node's shared memory" },

@@ -74,7 +74,7 @@ spec:
 };
 
 /** Annotations that attach a certificate outside `spec.tls`. */
-const CERTIFICATE_ANNOTATIONS = ['alb.ingress.kubernetes.io/certificate-arn', 'networking.gke.io/managed-certificates', 'ingress.gcp.kubernetes.io/pre-shared-cert'];
+export const CERTIFICATE_ANNOTATIONS = ['alb.ingress.kubernetes.io/certificate-arn', 'networking.gke.io/managed-certificates', 'ingress.gcp.kubernetes.io/pre-shared-cert'];
 
 export function check(context: KubernetesRuleContext): void {
   const { model, report } = context;

@@ -57,7 +57,7 @@ rules:
   },
 };
 
-const WHAT_A_WILDCARD_GRANTS = {
+export const WHAT_A_WILDCARD_GRANTS = {
   verbs: 'allows every verb (*), including escalate, bind and impersonate where they apply and any added later. List the verbs it needs.',
   resources: 'grants every resource (*) of its API groups, Secrets and resources that CRDs add later included. List the resources it needs.',
   apiGroups: 'covers every API group (*), including those that operators installed later add. List the groups it needs.',

@@ -67,7 +67,7 @@ spec:
 };
 
 /** Annotations (and the values that turn them on) that make a cloud load balancer internal. */
-const INTERNAL_LOAD_BALANCER: ReadonlyArray<[string, RegExp]> = [
+export const INTERNAL_LOAD_BALANCER: ReadonlyArray<[string, RegExp]> = [
   ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(true|0\.0\.0\.0\/0)$/i],
   ['service.beta.kubernetes.io/aws-load-balancer-scheme', /^internal$/i],
   ['networking.gke.io/load-balancer-type', /^internal$/i],

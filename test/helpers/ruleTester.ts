@@ -25,6 +25,8 @@ export interface ValidCase {
   settings?: Partial<EngineSettings>;
   /** For Helm values: the chart's Chart.yaml metadata; without it, the file is outside any chart. */
   chart?: ChartMetadata;
+  /** For Helm values: the file overrides the chart's values.yaml. */
+  overrides?: boolean;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -42,8 +44,8 @@ function tuple(finding: Finding): RangeTuple {
  * text, linted again, no longer has the finding.
  */
 export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  const findingsOf = (code: string, settings?: Partial<EngineSettings>, chart?: ChartMetadata) => {
-    const result = lint({ text: code, kind, settings, chart });
+  const findingsOf = (code: string, settings?: Partial<EngineSettings>, chart?: ChartMetadata, overrides?: boolean) => {
+    const result = lint({ text: code, kind, settings, chart, overridesChartValues: overrides });
     assert.deepEqual(result.ruleFailures, [], `rules threw: ${result.ruleFailures.map((f) => f.error).join('\n')}`);
     return result.findings.filter((f) => f.ruleId === ruleId);
   };
@@ -51,12 +53,12 @@ export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCa
   describe(ruleId, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        assert.deepEqual(findingsOf(c.code, c.settings, c.chart).map((f) => `${tuple(f).join(',')} ${f.message}`), []);
+        assert.deepEqual(findingsOf(c.code, c.settings, c.chart, c.overrides).map((f) => `${tuple(f).join(',')} ${f.message}`), []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const actual = findingsOf(c.code, c.settings, c.chart);
+        const actual = findingsOf(c.code, c.settings, c.chart, c.overrides);
         assert.deepEqual(
           actual.map((f) => ({ message: f.message, range: tuple(f) })),
           c.findings.map((f) => ({ message: f.message, range: f.range })),
@@ -70,7 +72,7 @@ export function testRule(ruleId: string, kind: FileKind, cases: { valid: ValidCa
           );
           for (const fix of finding.fixes) {
             const fixed = applyEdits(c.code, fix.edits);
-            const again = findingsOf(fixed, c.settings, c.chart);
+            const again = findingsOf(fixed, c.settings, c.chart, c.overrides);
             assert.ok(
               again.length < actual.length,
               `after "${fix.title}" the finding is still there:\n${fixed}\n${again.map((f) => `${tuple(f).join(',')} ${f.message}`).join('\n')}`,

@@ -14,6 +14,7 @@ testRule('helm/image-tag-latest', 'helm-values', {
     { name: 'a disabled component', code: 'metrics:\n  enabled: false\n  image:\n    repository: exporter\n    tag: latest\n', chart },
     { name: 'a string reference with a tag', code: 'sidecar:\n  image: busybox:1.36\n', chart },
     { name: 'a key named image that is no image', code: 'image: {}\nbanner:\n  image: "{{ .Values.x }}"\n', chart: noAppVersion },
+    { name: 'an override file that leaves the tag out keeps the default tag', code: 'image:\n  repository: mirror.example.com/nginx\n', chart: noAppVersion, overrides: true },
     { name: 'suppressed', code: 'image:\n  repository: nginx\n  # ballast-ignore helm/image-tag-latest -- dev chart\n  tag: latest\n', chart },
   ],
   invalid: [
