@@ -26,8 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    // Chart.yaml decides which YAML files are Helm values and templates, and gives appVersion.
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/Chart.yaml') },
+    // Chart.yaml decides which YAML files are Helm values and templates, and gives appVersion;
+    // .ballast.yaml gives the settings of the files below it.
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/Chart.yaml'), vscode.workspace.createFileSystemWatcher('**/.ballast.{yaml,yml}')],
+    },
   };
   const languageClient = new LanguageClient('ballast', 'Ballast', serverOptions, clientOptions);
   client = languageClient;

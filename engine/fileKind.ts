@@ -1,4 +1,5 @@
-import { chartFileRole, matchesAny, relativeTo, type ChartLocation, type ChartMetadata } from './helm/chart';
+import { chartFileRole, type ChartLocation, type ChartMetadata } from './helm/chart';
+import { matchesGlobs, relativePathIn } from './paths';
 import type { FileKind } from './types';
 
 const DOCKERFILE_NAMES = [/^dockerfile$/i, /^containerfile$/i, /^dockerfile\..+$/i, /^containerfile\..+$/i, /^.+\.dockerfile$/i];
@@ -44,8 +45,9 @@ export interface ClassifyOptions {
 export function classifyFile(path: string, options: ClassifyOptions = {}): LintTarget | undefined {
   const { chart, valuesGlobs = [], root } = options;
   const name = baseName(path);
+  if (/^\.ballast\.ya?ml$/.test(name)) return { kind: 'ballast-config' };
   if (chart) {
-    const inChart = relativeTo(chart.root, path);
+    const inChart = relativePathIn(chart.root, path);
     if (inChart !== undefined) {
       const role = chartFileRole(inChart, valuesGlobs);
       if (role === 'template') return { kind: 'helm-template' };
@@ -56,8 +58,8 @@ export function classifyFile(path: string, options: ClassifyOptions = {}): LintT
   }
   const kind = detectFileKind(path, options.languageId);
   if (kind === 'kubernetes' && root !== undefined && valuesGlobs.length > 0) {
-    const inRoot = relativeTo(root, path);
-    if (inRoot !== undefined && matchesAny(inRoot, valuesGlobs)) return { kind: 'helm-values', overridesChartValues: true };
+    const inRoot = relativePathIn(root, path);
+    if (inRoot !== undefined && matchesGlobs(inRoot, valuesGlobs)) return { kind: 'helm-values', overridesChartValues: true };
   }
   return kind ? { kind } : undefined;
 }

@@ -2,6 +2,7 @@ import { allRules, dockerfileRules, helmRules, kubernetesRules } from '../rules'
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
+import { CONFIG_FILE_NAMES, parseConfig } from './config';
 import type { ChartMetadata } from './helm/chart';
 import { prepareHelmValues } from './helm/lint';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
@@ -14,7 +15,9 @@ import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta,
 
 export * from './types';
 export { detectFileKind, classifyFile, type LintTarget } from './fileKind';
-export { CHART_FILE_NAME, findChart, parseChartMetadata, chartFileRole, toSlashPath, type ChartLocation, type ChartMetadata } from './helm/chart';
+export { CONFIG_ERROR_ID, CONFIG_FILE_NAMES, applyConfig, configSchema, findConfig, isConfigFile, isExcludedByConfig, parseConfig, type ConfigSettings, type ProjectConfig } from './config';
+export { CHART_FILE_NAME, findChart, parseChartMetadata, chartFileRole, type ChartLocation, type ChartMetadata } from './helm/chart';
+export { matchesGlobs, relativePathIn, toSlashPath } from './paths';
 export { applyEdits } from './fixes';
 export { profileSeverity, type Profile } from './profiles';
 export { LineIndex } from './text';
@@ -98,6 +101,8 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
   if (request.kind === 'helm-template') return { findings: [], ruleFailures: [] };
   const skipped = skipReason(request.text, request.maxTextLength);
   if (skipped) return { findings: [skipped], ruleFailures: [] };
+  // Ballast's own configuration file: what is wrong in it, where it is.
+  if (request.kind === 'ballast-config') return { findings: parseConfig(CONFIG_FILE_NAMES[0], request.text).errors, ruleFailures: [] };
   const suppressionOptions = { honorOtherTools: settings.honorOtherToolIgnores, equivalentRules };
   switch (request.kind) {
     case 'dockerfile': {
@@ -212,7 +217,8 @@ export function suppressionEdit(request: Pick<LintRequest, 'text' | 'kind'>, rul
     }
     case 'kubernetes':
     case 'helm-values':
-    case 'helm-template': {
+    case 'helm-template':
+    case 'ballast-config': {
       // A comment above the finding's own line: YAML findings sit on the key or value at fault.
       const lines = new LineIndex(request.text);
       return scope === 'file' ? fileSuppressionEdit(lines, 0, ruleId) : lineSuppressionEdit(lines, line, ruleId);

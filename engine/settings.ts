@@ -49,6 +49,13 @@ export const SETTINGS_SCHEMA = {
     markdownDescription:
       "Honour other tools' suppressions for the Ballast rules equivalent to their checks: hadolint's `# hadolint ignore=DL3002`, Trivy's `# trivy:ignore:KSV-0017`, and the Kubernetes annotations of Checkov (`checkov.io/skip1: CKV_K8S_16=reason`) and kube-linter (`ignore-check.kube-linter.io/privileged-container`).",
   },
+  exclude: {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    markdownDescription:
+      'Files and folders Ballast leaves alone, as globs relative to the workspace folder (or to the folder of the `.ballast.yaml` that sets them): `vendor/**`, `**/testdata/**`. Workspace scans and `ballast scan` skip them, and open files they match are not linted. `files.exclude` and `.gitignore` are respected by workspace scans as well.',
+  },
   'helm.valuesFiles': {
     type: 'array',
     items: { type: 'string' },
@@ -84,6 +91,7 @@ export function defaultSettings(): BallastSettings {
     rules: {},
     trustedRegistries: [],
     honorOtherToolIgnores: SETTINGS_SCHEMA.honorOtherToolIgnores.default,
+    exclude: [],
     'helm.valuesFiles': [],
   };
 }
@@ -105,6 +113,7 @@ export function normalizeSettings(input: unknown): BallastSettings {
   }
   if (Array.isArray(raw.trustedRegistries)) result.trustedRegistries = strings(raw.trustedRegistries);
   if (typeof raw.honorOtherToolIgnores === 'boolean') result.honorOtherToolIgnores = raw.honorOtherToolIgnores;
+  if (Array.isArray(raw.exclude)) result.exclude = strings(raw.exclude);
   // VS Code hands dotted settings over nested (`helm: {valuesFiles}`); other clients may send them flat.
   const helm = raw.helm && typeof raw.helm === 'object' ? (raw.helm as Record<string, unknown>) : {};
   const valuesFiles = helm.valuesFiles ?? raw['helm.valuesFiles'];

@@ -147,13 +147,17 @@ export function checkDirectiveIds(lines: LineIndex, knownIds: readonly string[],
 
 /**
  * The known id a typo most likely meant: the same name without its target (this file's target
- * first, since several targets have rules of the same name), or the id within 3 edits.
+ * first, since several targets have rules of the same name), the one id of the target that starts
+ * with what was written (`kubernetes/privileged` for `kubernetes/privileged-container`), or the id
+ * within 3 edits.
  */
-function closestId(id: string, knownIds: readonly string[], target: string): string | undefined {
+export function closestId(id: string, knownIds: readonly string[], target: string): string | undefined {
   const bySuffix = knownIds.filter((known) => known.endsWith(`/${id}`));
   const sameTarget = bySuffix.filter((known) => known.startsWith(`${target}/`));
   if (sameTarget.length === 1) return sameTarget[0];
   if (bySuffix.length === 1) return bySuffix[0];
+  const byPrefix = id.includes('/') ? knownIds.filter((known) => known.startsWith(id)) : [];
+  if (byPrefix.length === 1) return byPrefix[0];
   let best: string | undefined;
   let bestDistance = 4;
   for (const known of knownIds) {

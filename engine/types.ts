@@ -14,8 +14,8 @@ export type Target = 'dockerfile' | 'kubernetes' | 'helm';
  * What a file is, as far as Ballast is concerned. Helm templates are not YAML until rendered:
  * Ballast recognises them so as to leave them alone.
  */
-export type FileKind = 'dockerfile' | 'kubernetes' | 'helm-values' | 'helm-template';
-export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'kubernetes', 'helm-values', 'helm-template'];
+export type FileKind = 'dockerfile' | 'kubernetes' | 'helm-values' | 'helm-template' | 'ballast-config';
+export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'kubernetes', 'helm-values', 'helm-template', 'ballast-config'];
 
 export interface Position {
   line: number;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EQUIVALENT_TOOLS, SETTINGS_SCHEMA, listRules, type RuleMeta } from '../engine';
+import { EQUIVALENT_TOOLS, SETTINGS_SCHEMA, configSchema, listRules, type RuleMeta } from '../engine';
 
 export const ROOT = join(__dirname, '..');
 
@@ -31,9 +31,16 @@ export function manifestConfiguration(): unknown {
   return { title: 'Ballast', properties };
 }
 
+/** Where the `.ballast.yaml` schema ships; YAML editors (the YAML extension) validate with it. */
+export const CONFIG_SCHEMA_PATH = 'schemas/ballast-config.schema.json';
+
 export function packageJsonText(current: string): string {
   const manifest = JSON.parse(current) as { contributes?: Record<string, unknown> };
-  manifest.contributes = { ...(manifest.contributes ?? {}), configuration: manifestConfiguration() };
+  manifest.contributes = {
+    ...(manifest.contributes ?? {}),
+    configuration: manifestConfiguration(),
+    yamlValidation: [{ fileMatch: ['.ballast.yaml', '.ballast.yml'], url: `./${CONFIG_SCHEMA_PATH}` }],
+  };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -109,5 +116,6 @@ export function generatedFiles(): Map<string, string> {
   files.set('package.json', packageJsonText(readFileSync(join(ROOT, 'package.json'), 'utf8')));
   files.set('README.md', readmeText(readFileSync(join(ROOT, 'README.md'), 'utf8')));
   for (const meta of listRules()) files.set(ruleDocPath(meta.id), ruleDoc(meta));
+  files.set(CONFIG_SCHEMA_PATH, `${JSON.stringify(configSchema(), null, 2)}\n`);
   return files;
 }

@@ -1,16 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CHART_FILE_NAME, classifyFile, findChart, toSlashPath, type BallastSettings, type LintTarget } from '../engine';
+import {
+  CHART_FILE_NAME,
+  classifyFile,
+  findChart,
+  findConfig,
+  isConfigFile,
+  isExcludedByConfig,
+  relativePathIn,
+  matchesGlobs,
+  toSlashPath,
+  type BallastSettings,
+  type LintTarget,
+  type ProjectConfig,
+} from '../engine';
 
 /**
- * What each open document is for the engine: its kind and, for Helm values, its chart. Finding
- * the chart reads `Chart.yaml` files from disk, or from the editor when one is open there (so an
- * unsaved `appVersion` counts); what was read is kept until `chartsChanged`.
+ * What the workspace says about each document: its kind and, for Helm values, its chart; the
+ * `.ballast.yaml` that applies to it; whether it is excluded. Chart.yaml and .ballast.yaml are read
+ * from the editor when open there (so unsaved edits count), from disk otherwise; what was read is
+ * kept until `projectFilesChanged`.
  */
 export class DocumentClassifier {
-  /** Chart.yaml texts read from disk by path; null when there is no such file. */
-  private readonly chartFiles = new Map<string, string | null>();
+  /** Chart.yaml and .ballast.yaml texts read from disk by path; null when there is no such file. */
+  private readonly projectFiles = new Map<string, string | null>();
   private workspaceFolders: string[] = [];
 
   constructor(private readonly openDocuments: { all(): TextDocument[] }) {}
@@ -19,23 +33,41 @@ export class DocumentClassifier {
     this.workspaceFolders = uris.flatMap((uri) => filePath(uri) ?? []);
   }
 
-  /** A Chart.yaml was created, changed or deleted on disk. */
-  chartsChanged(): void {
-    this.chartFiles.clear();
+  /** A Chart.yaml or .ballast.yaml was created, changed or deleted. */
+  projectFilesChanged(): void {
+    this.projectFiles.clear();
   }
 
-  targetOf(document: Pick<TextDocument, 'uri' | 'languageId'>, settings: Pick<BallastSettings, 'helm.valuesFiles'>): LintTarget | undefined {
+  /** The `.ballast.yaml` that applies to the document, if any. */
+  configFor(uri: string): ProjectConfig | undefined {
+    const path = filePath(uri);
+    return path === undefined ? undefined : findConfig(path, (candidate) => this.readProjectFile(candidate));
+  }
+
+  /**
+   * The document's kind and chart, or undefined when Ballast does not lint it: not a kind it knows,
+   * or excluded by `ballast.exclude` (relative to its workspace folder) or by the `exclude` of its
+   * `.ballast.yaml` (relative to that file's folder). A configuration file is never excluded.
+   */
+  targetOf(document: Pick<TextDocument, 'uri' | 'languageId'>, settings: Pick<BallastSettings, 'helm.valuesFiles' | 'exclude'>): LintTarget | undefined {
     const path = filePath(document.uri);
     if (path === undefined) return classifyFile(document.uri, { languageId: document.languageId });
-    const chart = findChart(path, (candidate) => this.readChartFile(candidate));
     const root = this.workspaceFolders.filter((folder) => path.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)[0];
+    if (!isConfigFile(path) && this.isExcluded(path, root, settings.exclude)) return undefined;
+    const chart = findChart(path, (candidate) => this.readProjectFile(candidate));
     return classifyFile(path, { languageId: document.languageId, chart, valuesGlobs: settings['helm.valuesFiles'], root });
   }
 
-  private readChartFile(path: string): string | undefined {
+  private isExcluded(path: string, root: string | undefined, exclude: readonly string[]): boolean {
+    const inRoot = root === undefined ? undefined : relativePathIn(root, path);
+    if (inRoot !== undefined && matchesGlobs(inRoot, exclude)) return true;
+    return isExcludedByConfig(findConfig(path, (candidate) => this.readProjectFile(candidate)), path);
+  }
+
+  private readProjectFile(path: string): string | undefined {
     const open = this.openDocuments.all().find((document) => filePath(document.uri) === path);
     if (open) return open.getText();
-    let text = this.chartFiles.get(path);
+    let text = this.projectFiles.get(path);
     if (text === undefined) {
       try {
         // `/`-separated paths, `C:/x` included, are fine for Node's file APIs on every platform.
@@ -43,19 +75,20 @@ export class DocumentClassifier {
       } catch {
         text = null;
       }
-      this.chartFiles.set(path, text);
+      this.projectFiles.set(path, text);
     }
     return text ?? undefined;
   }
 }
 
-/** Whether the document is a chart's Chart.yaml, whose edits change how its values files are read. */
-export function isChartFile(uri: string): boolean {
-  return filePath(uri)?.endsWith(`/${CHART_FILE_NAME}`) ?? false;
+/** Whether the document is a file whose edits change how others are read: a Chart.yaml or a .ballast.yaml. */
+export function isProjectFile(uri: string): boolean {
+  const path = filePath(uri);
+  return path !== undefined && (path.endsWith(`/${CHART_FILE_NAME}`) || isConfigFile(path));
 }
 
 /** The `/`-separated file system path of a `file:` URI, or undefined for other schemes. */
-function filePath(uri: string): string | undefined {
+export function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return toSlashPath(fileURLToPath(uri));

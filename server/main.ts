@@ -9,7 +9,7 @@ import { CODE_ACTION_KINDS, provideCodeActions } from './codeActions';
 import { SERVER_COMMANDS, executeCommand } from './commands';
 import { guarded } from './guard';
 import { hoverAt } from './hover';
-import { DocumentClassifier, isChartFile } from './documentTarget';
+import { DocumentClassifier, isProjectFile } from './documentTarget';
 import { DocumentLinter } from './linting';
 import { RULES_REQUEST, type RulesResponse } from './protocol';
 import { SettingsProvider } from './settings';
@@ -17,8 +17,8 @@ import { SettingsProvider } from './settings';
 const connection = createConnection(ProposedFeatures.all);
 const logger = connection.console;
 const documents = new TextDocuments(TextDocument);
-const settings = new SettingsProvider(connection, logger);
 const classifier = new DocumentClassifier(documents);
+const settings = new SettingsProvider(connection, logger, (uri) => classifier.configFor(uri));
 const linter = new DocumentLinter({
   documents,
   settings,
@@ -48,8 +48,9 @@ connection.onInitialize((params): InitializeResult => {
 documents.onDidOpen(guarded(logger, 'didOpen', undefined, ({ document }) => linter.request(document.uri, 'open')));
 documents.onDidChangeContent(
   guarded(logger, 'didChange', undefined, ({ document }) => {
-    // A chart's Chart.yaml (its appVersion) changes how the chart's values files are read.
-    if (isChartFile(document.uri)) relintChartFiles();
+    // A chart's Chart.yaml (its appVersion) changes how its values files are read, a .ballast.yaml
+    // the settings of every file below it.
+    if (isProjectFile(document.uri)) projectFilesChanged();
     else linter.request(document.uri, 'change');
   }),
 );
@@ -58,18 +59,19 @@ documents.onDidClose(
   guarded(logger, 'didClose', undefined, ({ document }) => {
     linter.forget(document.uri);
     settings.forget(document.uri);
-    // Chart.yaml is read from disk again, without the edits that were not saved.
-    if (isChartFile(document.uri)) relintChartFiles();
+    // Chart.yaml or .ballast.yaml is read from disk again, without the edits that were not saved.
+    if (isProjectFile(document.uri)) projectFilesChanged();
   }),
 );
 
-/** Chart.yaml files changed: read them again and lint the open YAML documents again. */
-function relintChartFiles(): void {
-  classifier.chartsChanged();
-  linter.relintAll(documents.all().filter((document) => !isChartFile(document.uri)).map((document) => document.uri));
+/** Chart.yaml or .ballast.yaml files changed: read them again and lint every open document again. */
+function projectFilesChanged(): void {
+  classifier.projectFilesChanged();
+  settings.changed(undefined);
+  linter.relintAll(documents.keys());
 }
 
-connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, () => relintChartFiles()));
+connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, () => projectFilesChanged()));
 
 connection.onDidChangeConfiguration(
   guarded(logger, 'didChangeConfiguration', undefined, (params) => {

@@ -1,10 +1,11 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { normalizeSettings, type BallastSettings } from '../engine';
+import { applyConfig, normalizeSettings, type BallastSettings, type ProjectConfig } from '../engine';
 import { describeError, type Logger } from './guard';
 import { SETTINGS_SECTION } from './protocol';
 
 /**
- * The `ballast.*` settings that apply to each document. Clients that support
+ * The settings that apply to each document: the `ballast.*` settings, under the nearest
+ * `.ballast.yaml`, which wins (see `applyConfig`). Clients that support
  * `workspace/configuration` are asked per document (folder settings may differ); others give the
  * settings in `initializationOptions` and push changes with `workspace/didChangeConfiguration`.
  */
@@ -17,6 +18,8 @@ export class SettingsProvider {
   constructor(
     private readonly connection: Pick<Connection, 'workspace'>,
     private readonly logger: Logger,
+    /** The `.ballast.yaml` that applies to a document. */
+    private readonly configFor: (uri: string) => ProjectConfig | undefined = () => undefined,
   ) {}
 
   configure(options: { pull: boolean; initializationOptions: unknown }): void {
@@ -25,16 +28,16 @@ export class SettingsProvider {
   }
 
   forDocument(uri: string): Promise<BallastSettings> {
-    if (!this.pull) return Promise.resolve(this.pushed);
+    if (!this.pull) return Promise.resolve(applyConfig(this.pushed, this.configFor(uri)));
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      settings = this.fetch(uri);
+      settings = this.fetch(uri).then((fetched) => applyConfig(fetched, this.configFor(uri)));
       this.perDocument.set(uri, settings);
     }
     return settings;
   }
 
-  /** The settings changed; `pushed` is the notification's `settings` object, if any. */
+  /** The settings or a configuration file changed; `pushed` is the notification's `settings` object, if any. */
   changed(pushed: unknown): void {
     this.perDocument.clear();
     if (!this.pull && typeof pushed === 'object' && pushed !== null && SETTINGS_SECTION in pushed) {

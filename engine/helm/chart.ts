@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { matchesGlobs, toSlashPath } from '../paths';
 
 /**
  * Helm charts as Ballast sees them: a folder with a `Chart.yaml`, its values files and its
@@ -42,12 +42,6 @@ export function parseChartMetadata(text: string): ChartMetadata {
   return metadata;
 }
 
-/** `C:\a\b` and `/a/b/` both become `/`-separated paths without a trailing separator. */
-export function toSlashPath(path: string): string {
-  const slashed = path.replace(/\\/g, '/');
-  return slashed.length > 1 ? slashed.replace(/\/+$/, '') : slashed;
-}
-
 function parentOf(path: string): string | undefined {
   const slash = path.lastIndexOf('/');
   if (slash < 0) return undefined;
@@ -88,28 +82,6 @@ export function chartFileRole(pathInChart: string, valuesGlobs: readonly string[
   if (path.startsWith('templates/') || /\.tpl$/i.test(path)) return 'template';
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (VALUES_NAME.test(name) && !/\.schema\./i.test(name)) return 'values';
-  if (matchesAny(path, valuesGlobs)) return 'values';
+  if (matchesGlobs(path, valuesGlobs)) return 'values';
   return undefined;
-}
-
-const matcherCache = new Map<string, (path: string) => boolean>();
-
-/** Whether `path` matches any of the globs (`**`, `*`, `{a,b}`, as in VS Code settings); dot files too. */
-export function matchesAny(path: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => {
-    let matcher = matcherCache.get(glob);
-    if (!matcher) {
-      matcher = picomatch(glob, { dot: true });
-      matcherCache.set(glob, matcher);
-    }
-    return matcher(path);
-  });
-}
-
-/** The part of `path` below `folder`, or undefined when it is not below it. */
-export function relativeTo(folder: string, path: string): string | undefined {
-  const base = toSlashPath(folder);
-  const full = toSlashPath(path);
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return full.startsWith(prefix) ? full.slice(prefix.length) : undefined;
 }

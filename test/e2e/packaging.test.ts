@@ -15,9 +15,9 @@ function ruleDocuments(): string[] {
     .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)));
 }
 
-const SHIPPED = ['package.json', 'README.md', 'LICENSE', 'images/icon.png', 'dist/extension.js', 'dist/server.js'];
+const SHIPPED = ['package.json', 'README.md', 'LICENSE', 'images/icon.png', 'dist/extension.js', 'dist/server.js', 'dist/scanWorker.js', 'schemas/ballast-config.schema.json'];
 
-test('the packaged extension contains exactly the bundles, package.json, README, LICENSE, the icon and the rule docs', () => {
+test('the packaged extension contains exactly the bundles, package.json, README, LICENSE, the icon, the config schema and the rule docs', () => {
   const documents = ruleDocuments();
   assert.ok(documents.length > 0, 'there are rule documents to ship');
   const entries = listVsixEntries(prepareVsix());
