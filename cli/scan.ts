@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { lint, type EngineSettings, type FileKind, type Finding, type Severity } from '../engine';
+import { lint, type FileKind, type Finding, type Severity } from '../engine';
 import { DEFAULT_MAX_TEXT_LENGTH, skipReason } from '../engine/limits';
 import { describeFileSystemError } from './fileSystemError';
+import { fingerprintFindings } from './fingerprint';
 import type { ScanTarget, WalkError } from './walk';
 
 /** The pseudo rule id under which a file that could not be analysed is reported. */
@@ -12,47 +13,61 @@ export interface ScannedFile {
   path: string;
   kind: FileKind;
   findings: Finding[];
-  /** The text that was linted, kept for SARIF fingerprints; absent when the file was not analysed. */
-  text?: string;
+  /** SARIF's line hashes, one per finding, worked out where the text was at hand (see `fingerprintFindings`). */
+  fingerprints?: string[];
   /** Why the file was not analysed: unreadable, binary or too large. */
   error?: string;
 }
 
+/** A whole scan at once, for callers that want one value rather than a stream. */
 export interface ScanResult {
   files: ScannedFile[];
   walkErrors: WalkError[];
 }
 
-export function scanTargets(targets: readonly ScanTarget[], walkErrors: readonly WalkError[], settings: EngineSettings): ScanResult {
-  return { files: targets.map((target) => scanFile(target, settings)), walkErrors: [...walkErrors] };
+/** One file to lint: what a worker thread is sent, so only plain data. */
+export interface LintTask {
+  target: ScanTarget;
+  /** Whether to work out SARIF fingerprints, which need the text the worker alone holds. */
+  fingerprints: boolean;
 }
 
-function scanFile(target: ScanTarget, settings: EngineSettings): ScannedFile {
+/** Reads and lints one file. Never throws: a file that cannot be read is a result with an error. */
+export function lintFile({ target, fingerprints }: LintTask): ScannedFile {
   const base = { path: target.displayPath, kind: target.kind };
   const read = readSource(target.absolutePath);
   if ('error' in read) return { ...base, findings: [], error: read.error };
-  return { ...base, findings: lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings }).findings, text: read.text };
+  const { findings } = lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings: target.settings });
+  return fingerprints ? { ...base, findings, fingerprints: fingerprintFindings(read.text, findings) } : { ...base, findings };
 }
 
 /**
- * The file's text, or why it will not be linted. The size is checked before reading so that a
- * stray multi-gigabyte file costs nothing; binary content is judged by the engine's own test, the
- * one the editor uses, but reported here as an error because a scan should not pass it silently.
+ * The file's bytes, or why it will not be read. The size is checked before reading so that a
+ * stray multi-gigabyte file costs nothing; a FIFO named like a Dockerfile is not opened, as that
+ * would block the scan.
  */
-function readSource(absolutePath: string): { text: string } | { error: string } {
-  let bytes: Buffer;
+export function readBytes(absolutePath: string): { bytes: Buffer } | { error: string } {
   try {
-    // stat first: opening a FIFO named like a Dockerfile would block the scan.
     const stats = statSync(absolutePath);
     if (!stats.isFile()) return { error: 'This is not a regular file, so it was not analysed.' };
     if (stats.size > DEFAULT_MAX_TEXT_LENGTH) {
       return { error: `This file is ${megabytes(stats.size)}, above Ballast's limit of ${megabytes(DEFAULT_MAX_TEXT_LENGTH)}, so it was not analysed.` };
     }
-    bytes = readFileSync(absolutePath);
+    return { bytes: readFileSync(absolutePath) };
   } catch (error) {
     return { error: `This file could not be read (${describeFileSystemError(error)}).` };
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * The file's text, or why it will not be linted. Binary content is judged by the engine's own
+ * test, the one the editor uses, but reported here as an error because a scan should not pass it
+ * silently.
+ */
+function readSource(absolutePath: string): { text: string } | { error: string } {
+  const read = readBytes(absolutePath);
+  if ('error' in read) return read;
+  const text = new TextDecoder('utf-8').decode(read.bytes);
   const skipped = skipReason(text);
   return skipped ? { error: skipped.message } : { text };
 }
@@ -67,14 +82,36 @@ export interface ProblemCounts {
   info: number;
 }
 
-/** Findings by severity; each file that could not be analysed and each unreadable directory counts as an error. */
-export function countProblems(result: ScanResult): ProblemCounts {
-  const counts: ProblemCounts = { error: result.walkErrors.length, warning: 0, info: 0 };
-  for (const file of result.files) {
-    if (file.error !== undefined) counts.error++;
-    for (const finding of file.findings) counts[finding.severity]++;
+/**
+ * What the summary and the exit code need, added up file by file as results stream in. Each file
+ * that could not be analysed and each unreadable directory counts as an error.
+ */
+export class ScanTally {
+  files = 0;
+  filesWithProblems = 0;
+  readonly counts: ProblemCounts = { error: 0, warning: 0, info: 0 };
+
+  add(file: ScannedFile): void {
+    this.files++;
+    if (file.error !== undefined || file.findings.length > 0) this.filesWithProblems++;
+    if (file.error !== undefined) this.counts.error++;
+    for (const finding of file.findings) this.counts[finding.severity]++;
   }
-  return counts;
+
+  addWalkErrors(errors: readonly WalkError[]): void {
+    this.counts.error += errors.length;
+  }
+
+  get problems(): number {
+    return this.counts.error + this.counts.warning + this.counts.info;
+  }
+
+  static of(result: ScanResult): ScanTally {
+    const tally = new ScanTally();
+    for (const file of result.files) tally.add(file);
+    tally.addWalkErrors(result.walkErrors);
+    return tally;
+  }
 }
 
 export type FailOn = Severity | 'never';
@@ -82,9 +119,8 @@ export type FailOn = Severity | 'never';
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** Exit code 1 when anything at or above the `--fail-on` level was found, else 0. */
-export function scanExitCode(result: ScanResult, failOn: FailOn): 0 | 1 {
+export function scanExitCode(counts: ProblemCounts, failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
-  const counts = countProblems(result);
   const failing = (Object.keys(RANK) as Severity[]).some((severity) => RANK[severity] >= RANK[failOn] && counts[severity] > 0);
   return failing ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { FileKind, FixKind, ObjectRef, Range, Severity } from '../../engine';
-import type { ScanResult } from '../scan';
+import type { ScanResult, ScannedFile } from '../scan';
+import { JsonArrayWriter, type Reporter, type Write } from './reporter';
 
 /** The `--format json` document. Its shape is a public contract: version 1 never gains or loses keys. */
 export interface JsonReport {
@@ -29,25 +30,36 @@ function jsonObject(object: ObjectRef): NonNullable<JsonFinding['object']> {
   return { apiVersion: object.apiVersion, kind: object.kind, name: object.name ?? null, namespace: object.namespace ?? null, container: object.container ?? null };
 }
 
-export function toJsonReport(result: ScanResult): JsonReport {
+export function toJsonFile(file: ScannedFile): JsonFile {
   return {
-    version: 1,
-    files: result.files.map((file) => ({
-      path: file.path,
-      kind: file.kind,
-      findings: file.findings.map((finding) => ({
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        range: {
-          start: { line: finding.range.start.line, character: finding.range.start.character },
-          end: { line: finding.range.end.line, character: finding.range.end.character },
-        },
-        fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fix.kind })),
-        ...(finding.object ? { object: jsonObject(finding.object) } : {}),
-      })),
-      ...(file.error !== undefined ? { error: file.error } : {}),
+    path: file.path,
+    kind: file.kind,
+    findings: file.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      range: {
+        start: { line: finding.range.start.line, character: finding.range.start.character },
+        end: { line: finding.range.end.line, character: finding.range.end.character },
+      },
+      fixes: finding.fixes.map((fix) => ({ title: fix.title, kind: fix.kind })),
+      ...(finding.object ? { object: jsonObject(finding.object) } : {}),
     })),
+    ...(file.error !== undefined ? { error: file.error } : {}),
+  };
+}
+
+export function toJsonReport(result: ScanResult): JsonReport {
+  return { version: 1, files: result.files.map(toJsonFile) };
+}
+
+/** The report written file by file; the text is that of `JSON.stringify(toJsonReport(…), null, 2)`. */
+export function jsonReporter(write: Write): Reporter {
+  write('{\n  "version": 1,\n  "files": [');
+  const files = new JsonArrayWriter(write, 4);
+  return {
+    file: (file) => files.push(toJsonFile(file)),
+    end: () => write(`${files.close()}\n}\n`),
   };
 }
 

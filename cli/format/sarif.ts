@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { EQUIVALENT_TOOLS, LineIndex, type Finding, type Range, type RuleMeta, type Severity, type SeveritySetting } from '../../engine';
-import { FILE_ERROR_ID, type ScanResult } from '../scan';
+import { EQUIVALENT_TOOLS, type Finding, type Range, type RuleMeta, type Severity, type SeveritySetting } from '../../engine';
+import { FILE_ERROR_ID, type ScanResult, type ScannedFile } from '../scan';
+import type { WalkError } from '../walk';
+import { JsonArrayWriter, indented, type Reporter, type Write } from './reporter';
 
 /** The errata version of the OASIS schema, the one the tests validate against. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -31,76 +32,102 @@ export interface SarifOptions {
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it. Findings of registered rules become results;
  * what concerns Ballast's own run (a file it could not read, a rule that crashed, a suppression
- * naming an unknown rule) becomes a tool execution notification, so it is visible without being
- * raised as a security alert.
+ * naming an unknown rule, a mistake in a configuration file) becomes a tool execution
+ * notification, so it is visible without being raised as a security alert.
  */
-export function toSarifLog(result: ScanResult, options: SarifOptions): Sarif.Log {
-  const ruleIndex = new Map(options.rules.map((meta, index) => [meta.id, index]));
-  const results: Sarif.Result[] = [];
-  const notifications: Sarif.Notification[] = [];
+class SarifRun {
+  private readonly ruleIndex: Map<string, number>;
+  private readonly notifications: Sarif.Notification[] = [];
 
-  for (const walkError of result.walkErrors) {
-    notifications.push(notification('error', FILE_ERROR_ID, walkError.message, artifactLocation(walkError.displayPath)));
-  }
-  for (const file of result.files) {
-    const location = artifactLocation(file.path);
-    if (file.error !== undefined) notifications.push(notification('error', FILE_ERROR_ID, file.error, location));
-    const fingerprint = fingerprinter(file.text ?? '');
-    for (const finding of file.findings) {
-      const index = ruleIndex.get(finding.ruleId);
-      if (index === undefined) {
-        notifications.push(notification(LEVELS[finding.severity], finding.ruleId, finding.message, location, finding.range));
-        continue;
-      }
-      results.push(toResult(finding, index, location, fingerprint(finding)));
-    }
+  constructor(private readonly options: SarifOptions) {
+    this.ruleIndex = new Map(options.rules.map((meta, index) => [meta.id, index]));
   }
 
-  const overrides = Object.entries(options.ruleOverrides).flatMap(([id, setting]): Sarif.ConfigurationOverride[] => {
-    const index = ruleIndex.get(id);
-    if (index === undefined) return [];
-    const configuration: Sarif.ReportingConfiguration = setting === 'off' ? { enabled: false } : { enabled: true, level: LEVELS[setting] };
-    return [{ descriptor: { id, index }, configuration }];
-  });
-  const invocation: Sarif.Invocation = { executionSuccessful: notifications.every((n) => n.level !== 'error') };
-  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
-  if (overrides.length > 0) invocation.ruleConfigurationOverrides = overrides;
-
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'Ballast',
-            version: options.toolVersion,
-            semanticVersion: options.toolVersion,
-            rules: options.rules.map(toReportingDescriptor),
-          },
+  /** Everything of the run but its results and invocation. */
+  head(): Pick<Sarif.Run, 'tool' | 'originalUriBaseIds' | 'columnKind'> {
+    const { options } = this;
+    return {
+      tool: {
+        driver: {
+          name: 'Ballast',
+          version: options.toolVersion,
+          semanticVersion: options.toolVersion,
+          rules: options.rules.map(toReportingDescriptor),
         },
-        invocations: [invocation],
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(options.cwd) } },
-        columnKind: 'utf16CodeUnits',
-        results,
       },
-    ],
-  };
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(options.cwd) } },
+      columnKind: 'utf16CodeUnits',
+    };
+  }
+
+  /** The file's results; what is not a rule's finding is kept for the invocation. */
+  results(file: ScannedFile): Sarif.Result[] {
+    const location = artifactLocation(file.path);
+    if (file.error !== undefined) this.notifications.push(notification('error', FILE_ERROR_ID, file.error, location));
+    const results: Sarif.Result[] = [];
+    file.findings.forEach((finding, i) => {
+      const index = this.ruleIndex.get(finding.ruleId);
+      if (index === undefined) {
+        this.notifications.push(notification(LEVELS[finding.severity], finding.ruleId, finding.message, location, finding.range));
+      } else {
+        results.push(toResult(finding, index, location, file.fingerprints?.[i]));
+      }
+    });
+    return results;
+  }
+
+  /** After the last file: the notifications, unreadable directories first, and the --rule overrides. */
+  invocation(walkErrors: readonly WalkError[]): Sarif.Invocation {
+    const notifications = [...walkErrors.map((walkError) => notification('error', FILE_ERROR_ID, walkError.message, artifactLocation(walkError.displayPath))), ...this.notifications];
+    const overrides = Object.entries(this.options.ruleOverrides).flatMap(([id, setting]): Sarif.ConfigurationOverride[] => {
+      const index = this.ruleIndex.get(id);
+      if (index === undefined) return [];
+      const configuration: Sarif.ReportingConfiguration = setting === 'off' ? { enabled: false } : { enabled: true, level: LEVELS[setting] };
+      return [{ descriptor: { id, index }, configuration }];
+    });
+    const invocation: Sarif.Invocation = { executionSuccessful: notifications.every((n) => n.level !== 'error') };
+    if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+    if (overrides.length > 0) invocation.ruleConfigurationOverrides = overrides;
+    return invocation;
+  }
+}
+
+export function toSarifLog(result: ScanResult, options: SarifOptions): Sarif.Log {
+  const run = new SarifRun(options);
+  const results = result.files.flatMap((file) => run.results(file));
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [{ ...run.head(), results, invocations: [run.invocation(result.walkErrors)] }] };
 }
 
 export function formatSarif(result: ScanResult, options: SarifOptions): string {
   return `${JSON.stringify(toSarifLog(result, options), null, 2)}\n`;
 }
 
-function toResult(finding: Finding, ruleIndex: number, location: Sarif.ArtifactLocation, fingerprint: string): Sarif.Result {
+/** The log written result by result; the text is that of `formatSarif` on the whole scan. */
+export function sarifReporter(write: Write, options: SarifOptions): Reporter {
+  const run = new SarifRun(options);
+  write(`{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n`);
+  for (const [key, value] of Object.entries(run.head())) write(`      ${JSON.stringify(key)}: ${indented(value, 6).trimStart()},\n`);
+  write('      "results": [');
+  const results = new JsonArrayWriter(write, 8);
+  return {
+    file: (file) => {
+      for (const result of run.results(file)) results.push(result);
+    },
+    end: (_tally, walkErrors) => {
+      write(`${results.close()},\n      "invocations": ${indented([run.invocation(walkErrors)], 6).trimStart()}\n    }\n  ]\n}\n`);
+    },
+  };
+}
+
+function toResult(finding: Finding, ruleIndex: number, location: Sarif.ArtifactLocation, fingerprint: string | undefined): Sarif.Result {
   const sarifResult: Sarif.Result = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVELS[finding.severity],
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: location, region: toRegion(finding.range) } }],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
+  if (fingerprint !== undefined) sarifResult.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
   // Only meaning-preserving fixes: SARIF consumers may apply fixes without asking.
   const fixes = finding.fixes
     .filter((fix) => fix.kind === 'safe')
@@ -145,21 +172,6 @@ function notification(level: Sarif.Notification.level, id: string, text: string,
   const physicalLocation: Sarif.PhysicalLocation = { artifactLocation: location };
   if (range) physicalLocation.region = toRegion(range);
   return { level, descriptor: { id }, message: { text }, locations: [{ physicalLocation }] };
-}
-
-/**
- * Fingerprints that survive lines moving: a hash of the rule id and the offending line's trimmed
- * text, plus a counter telling apart identical lines with the same finding in one file.
- */
-function fingerprinter(text: string): (finding: Finding) => string {
-  const lines = new LineIndex(text);
-  const occurrences = new Map<string, number>();
-  return (finding) => {
-    const hash = createHash('sha256').update(`${finding.ruleId}\u0000${lines.lineText(finding.range.start.line).trim()}`).digest('hex').slice(0, 32);
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
-  };
 }
 
 function toReportingDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {

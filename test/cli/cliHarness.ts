@@ -72,7 +72,7 @@ export interface CliRun {
 /** Runs `node dist/cli.js …` in `cwd`, with stdout a pipe (so no colour) and NO_COLOR unset. */
 export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
   const { NO_COLOR: _ignored, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
+  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env }, maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -110,3 +110,27 @@ export function onlyRulesArgs(ids: readonly string[]): string[] {
 export const TAG_RULE = 'dockerfile/image-tag-latest';
 export const ROOT_RULE = 'dockerfile/no-root-user';
 export const REFERENCE_RULES = onlyRulesArgs([TAG_RULE, ROOT_RULE]);
+
+/**
+ * A temporary project made of the given files (`/`-separated paths, text or bytes), with an empty
+ * `.git` folder unless `git: false`, so `.gitignore` applies as in a checkout.
+ */
+export function createProject(files: Record<string, string | Buffer>, options: { git?: boolean } = {}): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'ballast-cli-'));
+  if (options.git !== false) mkdirSync(path.join(directory, '.git'));
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(directory, ...relative.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return directory;
+}
+
+/** Runs the CLI with stdout on a pseudo-terminal, through util-linux `script`; stdout and stderr come back together. */
+export function runOnTerminal(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
+  const { NO_COLOR: _ignored, ...inherited } = process.env;
+  const command = [process.execPath, CLI_BUNDLE, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
+  if (result.error) throw result.error;
+  return { status: result.status, output: result.stdout.replace(/\r\n/g, '\n') };
+}

@@ -46,7 +46,7 @@ describe('ballast scan on Helm charts', () => {
   });
 
   it('accepts a template named on the command line and has nothing to say about it', () => {
-    const run = runCli(['scan', 'web/templates/deployment.yaml', ...onlyRulesArgs([TAG, PRIVILEGED])], project);
+    const run = runCli(['scan', '--format', 'compact', 'web/templates/deployment.yaml', ...onlyRulesArgs([TAG, PRIVILEGED])], project);
     assert.equal(run.stdout, '');
     assert.equal(run.stderr, 'No problems in 1 file.\n');
     assert.equal(run.status, 0);

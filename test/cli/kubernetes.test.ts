@@ -47,7 +47,7 @@ describe('ballast scan on Kubernetes manifests', () => {
   });
 
   it('prints text lines for manifests like for Dockerfiles', () => {
-    const run = runCli(['scan', ...onlyRulesArgs([PRIVILEGED])], project);
+    const run = runCli(['scan', '--format', 'compact', ...onlyRulesArgs([PRIVILEGED])], project);
     assert.equal(run.stdout, `web.yaml:13:41 error ${PRIVILEGED} Container app is privileged: root in it is root on the node. Set privileged: false and add only the capabilities it needs.\n`);
   });
 });

@@ -21,7 +21,7 @@ describe('ballast scan: options that feed rules', () => {
   after(() => removeDirectory(project));
 
   it('--trusted-registry sets the registries base images may come from, repeatably', () => {
-    const scan = (...registries: string[]) => runCli(['scan', 'registry', ...onlyRulesArgs([UNTRUSTED]), ...registries.flatMap((r) => ['--trusted-registry', r])], project).stdout;
+    const scan = (...registries: string[]) => runCli(['scan', '--format', 'compact', 'registry', ...onlyRulesArgs([UNTRUSTED]), ...registries.flatMap((r) => ['--trusted-registry', r])], project).stdout;
     assert.equal(scan(), '', 'the rule is silent without trusted registries');
     assert.equal(
       scan('docker.io'),

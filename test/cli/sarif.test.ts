@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
+import { fingerprintFindings } from '../../cli/fingerprint';
 import { FINGERPRINT_KEY, toSarifLog } from '../../cli/format/sarif';
 import type { ScanResult } from '../../cli/scan';
 import { listRules, type Finding, type RuleMeta } from '../../engine';
@@ -229,7 +230,7 @@ describe('SARIF formatter', () => {
     ...overrides,
   });
   const scan = (findings: Finding[]): ScanResult => ({
-    files: [{ path: 'Dockerfile', kind: 'dockerfile', text: 'FROM a\nADD x /x\n', findings }],
+    files: [{ path: 'Dockerfile', kind: 'dockerfile', findings, fingerprints: fingerprintFindings('FROM a\nADD x /x\n', findings) }],
     walkErrors: [],
   });
   const options = { toolVersion: '1.2.3', rules: [rule], ruleOverrides: {}, cwd: '/work/project' };

@@ -23,14 +23,14 @@ describe('ballast scan: text output and the walk', () => {
   after(() => removeDirectory(project));
 
   it('lints the current directory by default, skipping node_modules, .git and files of no known kind', () => {
-    const run = runCli(['scan', ...REFERENCE_RULES], project);
+    const run = runCli(['scan', '--format', 'compact', ...REFERENCE_RULES], project);
     assert.equal(run.stdout, lines(DOCKERFILE_TAG, DOCKERFILE_ROOT, API_TAG));
-    assert.equal(run.stderr, '3 problems (0 errors, 3 warnings, 0 info) in 2 of 3 files\n');
+    assert.equal(run.stderr, '3 problems (0 errors, 3 warnings) in 2 of 3 files\n');
     assert.equal(run.status, 0);
   });
 
   it('shows paths relative to the working directory, also above it', () => {
-    const run = runCli(['scan', '../..', ...REFERENCE_RULES], path.join(project, 'services', 'api'));
+    const run = runCli(['scan', '--format', 'compact', '../..', ...REFERENCE_RULES], path.join(project, 'services', 'api'));
     assert.equal(
       run.stdout,
       lines(
@@ -42,13 +42,13 @@ describe('ballast scan: text output and the walk', () => {
   });
 
   it('lints named files and directories in the order given, each file once', () => {
-    const run = runCli(['scan', 'services', 'Dockerfile', 'services/api/Dockerfile', 'clean.dockerfile', ...REFERENCE_RULES], project);
+    const run = runCli(['scan', '--format', 'compact', 'services', 'Dockerfile', 'services/api/Dockerfile', 'clean.dockerfile', ...REFERENCE_RULES], project);
     assert.equal(run.stdout, lines(API_TAG, DOCKERFILE_TAG, DOCKERFILE_ROOT));
-    assert.equal(run.stderr, '3 problems (0 errors, 3 warnings, 0 info) in 2 of 3 files\n');
+    assert.equal(run.stderr, '3 problems (0 errors, 3 warnings) in 2 of 3 files\n');
   });
 
   it('lints a file named on the command line even inside node_modules', () => {
-    const run = runCli(['scan', 'node_modules/pkg/Dockerfile', ...REFERENCE_RULES], project);
+    const run = runCli(['scan', '--format', 'compact', 'node_modules/pkg/Dockerfile', ...REFERENCE_RULES], project);
     assert.equal(
       run.stdout,
       lines(
@@ -59,14 +59,14 @@ describe('ballast scan: text output and the walk', () => {
   });
 
   it('says so when a clean file has no problems', () => {
-    const run = runCli(['scan', 'clean.dockerfile', ...REFERENCE_RULES], project);
+    const run = runCli(['scan', '--format', 'compact', 'clean.dockerfile', ...REFERENCE_RULES], project);
     assert.deepEqual(run, { status: 0, stdout: '', stderr: 'No problems in 1 file.\n' });
   });
 
   it('says so when there is nothing to scan', () => {
     const empty = path.join(project, 'empty');
     mkdirSync(empty);
-    assert.deepEqual(runCli(['scan', 'empty'], project), { status: 0, stdout: '', stderr: 'No files to scan: no Dockerfiles were found.\n' });
+    assert.deepEqual(runCli(['scan', '--format', 'compact', 'empty'], project), { status: 0, stdout: '', stderr: 'No files to scan: no Dockerfiles or YAML files were found.\n' });
   });
 
   it('follows no symbolic link met while walking, so a link loop ends and no file is linted twice', () => {
@@ -74,7 +74,7 @@ describe('ballast scan: text output and the walk', () => {
     try {
       symlinkSync('.', path.join(linked, 'loop'));
       symlinkSync('Dockerfile', path.join(linked, 'linked.Dockerfile'));
-      const run = runCli(['scan', ...REFERENCE_RULES], linked);
+      const run = runCli(['scan', '--format', 'compact', ...REFERENCE_RULES], linked);
       assert.equal(run.stdout, lines(DOCKERFILE_TAG, DOCKERFILE_ROOT, API_TAG));
       assert.equal(run.status, 0);
     } finally {
@@ -83,9 +83,9 @@ describe('ballast scan: text output and the walk', () => {
   });
 
   it('--rule changes a severity and turns rules off', () => {
-    const run = runCli(['scan', ...REFERENCE_RULES, '--rule', `${ROOT_RULE}=error`, '--rule', `${TAG_RULE}=off`], project);
+    const run = runCli(['scan', '--format', 'compact', ...REFERENCE_RULES, '--rule', `${ROOT_RULE}=error`, '--rule', `${TAG_RULE}=off`], project);
     assert.equal(run.stdout, lines('Dockerfile:4:6 error dockerfile/no-root-user The final stage runs as root (USER root). Switch to a non-root user.'));
-    assert.equal(run.stderr, '1 problem (1 error, 0 warnings, 0 info) in 1 of 3 files\n');
+    assert.equal(run.stderr, '1 problem (1 error, 0 warnings) in 1 of 3 files\n');
   });
 });
 
@@ -97,7 +97,7 @@ describe('ballast scan: exit codes', () => {
   });
   after(() => removeDirectory(project));
 
-  const status = (...args: string[]) => runCli(['scan', ...REFERENCE_RULES, ...args], project).status;
+  const status = (...args: string[]) => runCli(['scan', '--format', 'compact', ...REFERENCE_RULES, ...args], project).status;
 
   it('fails on errors by default, and only at or above --fail-on', () => {
     // The fixture has warnings only.
@@ -123,7 +123,7 @@ describe('ballast scan: exit codes', () => {
   });
 
   it('exits 0 on a clean file whatever the level', () => {
-    assert.equal(runCli(['scan', 'clean.dockerfile', ...REFERENCE_RULES, '--fail-on', 'info'], project).status, 0);
+    assert.equal(runCli(['scan', '--format', 'compact', 'clean.dockerfile', ...REFERENCE_RULES, '--fail-on', 'info'], project).status, 0);
   });
 });
 
@@ -138,7 +138,7 @@ describe('ballast scan: usage errors exit 2 and print nothing on stdout', () => 
   const cases: { args: string[]; message: string; help?: string }[] = [
     { args: ['scan', '--bogus'], message: "Unknown option '--bogus'" },
     { args: ['scan', '--format'], message: "Option '-f, --format <value>' argument missing" },
-    { args: ['scan', '--format', 'xml'], message: "invalid value 'xml' for --format: expected text, json, sarif" },
+    { args: ['scan', '--format', 'xml'], message: "invalid value 'xml' for --format: expected text, compact, json, sarif" },
     { args: ['scan', '--fail-on', 'critical'], message: "invalid value 'critical' for --fail-on: expected error, warning, info, never" },
     { args: ['scan', 'missing-dir'], message: 'no such file or directory: missing-dir' },
     {
@@ -163,7 +163,7 @@ describe('ballast scan: usage errors exit 2 and print nothing on stdout', () => 
   }
 
   it('a missing path stops the scan before anything is linted', () => {
-    const run = runCli(['scan', 'Dockerfile', 'missing.Dockerfile'], project);
+    const run = runCli(['scan', '--format', 'compact', 'Dockerfile', 'missing.Dockerfile'], project);
     assert.deepEqual(run, { status: 2, stdout: '', stderr: "ballast: no such file or directory: missing.Dockerfile\nRun 'ballast scan --help' for usage.\n" });
   });
 
@@ -191,7 +191,7 @@ describe('ballast scan: files that cannot be analysed', () => {
   after(() => removeDirectory(project));
 
   it('reports each as an error of the file and goes on with the others', () => {
-    const run = runCli(['scan', ...REFERENCE_RULES], project);
+    const run = runCli(['scan', '--format', 'compact', ...REFERENCE_RULES], project);
     assert.equal(
       run.stdout,
       lines(
@@ -202,21 +202,21 @@ describe('ballast scan: files that cannot be analysed', () => {
         API_TAG,
       ),
     );
-    assert.equal(run.stderr, '5 problems (2 errors, 3 warnings, 0 info) in 4 of 5 files\n');
+    assert.equal(run.stderr, '5 problems (2 errors, 3 warnings) in 4 of 5 files\n');
     assert.equal(run.status, 1);
   });
 
   it('skips a named pipe while walking, and reports one named on the command line instead of blocking on it', () => {
-    const run = runCli(['scan', 'pipe/Dockerfile'], project);
+    const run = runCli(['scan', '--format', 'compact', 'pipe/Dockerfile'], project);
     assert.deepEqual(run, {
       status: 1,
       stdout: 'pipe/Dockerfile:1:1 error ballast/file-error This is not a regular file, so it was not analysed.\n',
-      stderr: '1 problem (1 error, 0 warnings, 0 info) in 1 of 1 file\n',
+      stderr: '1 problem (1 error, 0 warnings) in 1 of 1 file\n',
     });
   });
 
   it('does not fail the build with --fail-on never', () => {
-    assert.equal(runCli(['scan', 'binary', '--fail-on', 'never'], project).status, 0);
+    assert.equal(runCli(['scan', '--format', 'compact', 'binary', '--fail-on', 'never'], project).status, 0);
   });
 });
 
@@ -231,7 +231,7 @@ describe('ballast scan: colour', () => {
   /** Runs the CLI with stdout on a pseudo-terminal, through util-linux `script`. */
   function runOnTerminal(env: NodeJS.ProcessEnv): string {
     const { NO_COLOR: _ignored, ...inherited } = process.env;
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.resolve(__dirname, '../../dist/cli.js'))} scan Dockerfile --rule ${TAG_RULE}=off ${REFERENCE_RULES.join(' ')}`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.resolve(__dirname, '../../dist/cli.js'))} scan --format compact Dockerfile --rule ${TAG_RULE}=off ${REFERENCE_RULES.join(' ')}`;
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: project, encoding: 'utf8', env: { ...inherited, ...env } });
     assert.equal(result.status, 0, result.stderr);
     return result.stdout.replace(/\r\n/g, '\n');
@@ -241,7 +241,7 @@ describe('ballast scan: colour', () => {
     assert.equal(
       runOnTerminal({}),
       'Dockerfile:4:6 \u001b[33mwarning\u001b[39m \u001b[90mdockerfile/no-root-user\u001b[39m The final stage runs as root (USER root). Switch to a non-root user.\n' +
-        '1 problem (0 errors, 1 warning, 0 info) in 1 of 1 file\n',
+        '1 problem (0 errors, 1 warning) in 1 of 1 file\n',
     );
   });
 
@@ -249,7 +249,7 @@ describe('ballast scan: colour', () => {
     assert.equal(
       runOnTerminal({ NO_COLOR: '1' }),
       'Dockerfile:4:6 warning dockerfile/no-root-user The final stage runs as root (USER root). Switch to a non-root user.\n' +
-        '1 problem (0 errors, 1 warning, 0 info) in 1 of 1 file\n',
+        '1 problem (0 errors, 1 warning) in 1 of 1 file\n',
     );
   });
 });
@@ -282,10 +282,35 @@ describe('ballast --help, --version', () => {
     }
   });
 
-  it('documents every scan option in scan --help', () => {
-    const help = runCli(['scan', '--help'], project).stdout;
-    for (const option of ['--format <text|json|sarif>', '--fail-on <error|warning|info|never>', '--rule <id>=<off|info|warning|error>', '--trusted-registry <registry>', 'Exit status:']) {
-      assert.ok(help.includes(option), option);
+  it('documents every option of scan and fix in their help', () => {
+    const scanHelp = runCli(['scan', '--help'], project).stdout;
+    for (const option of [
+      '--format <text|compact|json|sarif>',
+      '--fail-on <error|warning|info|never>',
+      '--config <file>',
+      '--exclude <glob>',
+      '--no-gitignore',
+      '--profile <recommended|pss-baseline|pss-restricted>',
+      '--rule <id>=<off|info|warning|error>',
+      '--trusted-registry <registry>',
+      '--color, --no-color',
+      'BALLAST_WORKERS',
+      'Exit status:',
+    ]) {
+      assert.ok(scanHelp.includes(option), option);
+    }
+    const fixHelp = runCli(['fix', '--help'], project).stdout;
+    assert.equal(fixHelp.split('\n')[0], 'Usage: ballast fix [paths...] [options]');
+    for (const option of ['--dry-run', '--config <file>', '--exclude <glob>', '--no-gitignore', '--profile <', '--rule <', '--trusted-registry <', '--color, --no-color', 'Exit status:']) {
+      assert.ok(fixHelp.includes(option), option);
+    }
+    assert.equal(runCli(['help', 'fix'], project).stdout, fixHelp);
+  });
+
+  it('documents the precedence of settings: command line, then configuration file, then defaults', () => {
+    for (const command of ['scan', 'fix']) {
+      const help = runCli([command, '--help'], project).stdout;
+      assert.match(help, /1\. the command line \(--profile, --rule, --trusted-registry\)\n\s+2\. the configuration file \(or --config\)\n\s+3\. Ballast's defaults/, command);
     }
   });
 });
