@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI. One script, three entry points.
+// Bundles the extension client, the language server (and its scan worker) and the CLI. One script, four entry points.
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
+  // The workspace scan's worker threads: the server starts them from dist/scanWorker.js.
+  { ...common, entryPoints: ['server/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LSPErrorCodes, LanguageClient, ResponseError, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, RULES_REQUEST, SETTINGS_SECTION, type ApplyAllFixesResult, type RulesResponse } from '../server/protocol';
+import { SHOW_PROBLEMS_COMMAND, ScanCommands, WorkspaceScan, describeCounts, type ScanStatus, type ScanSummary } from './scan';
+import { SCAN_INCLUDE } from './scanFilter';
 
 /** File names Ballast lints even when VS Code does not know them as Dockerfiles. */
 const DOCKERFILE_NAMES = '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}';
@@ -30,15 +32,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // .ballast.yaml gives the settings of the files below it.
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/Chart.yaml'), vscode.workspace.createFileSystemWatcher('**/.ballast.{yaml,yml}')],
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/Chart.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/.ballast.{yaml,yml}'),
+        // Scanned files changed on disk are linted again; deleted ones, or ones in a deleted folder
+        // (reported as the folder alone, hence `**/*`), lose their scan results.
+        vscode.workspace.createFileSystemWatcher(SCAN_INCLUDE, false, false, true),
+        vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+      ],
     },
   };
   const languageClient = new LanguageClient('ballast', 'Ballast', serverOptions, clientOptions);
   client = languageClient;
   const status = new ServerStatus(languageClient);
+  const scan = new WorkspaceScan(languageClient, status);
 
   context.subscriptions.push(
     status,
+    scan,
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) scan.serverStopped();
+    }),
+    vscode.commands.registerCommand(ScanCommands.scanWorkspace, () => scan.scanWorkspace()),
+    vscode.commands.registerCommand(ScanCommands.scanFolder, (clicked?: vscode.Uri, selected?: vscode.Uri[]) => scan.scanFolder(clicked, selected)),
+    vscode.commands.registerCommand(ScanCommands.clearScanResults, () => scan.clear()),
     vscode.commands.registerCommand(Commands.showRuleDocumentation, (ruleId?: string) => showRuleDocumentation(context, languageClient, ruleId)),
     vscode.commands.registerCommand('ballast.fixAll', () => fixAll(languageClient)),
     vscode.commands.registerCommand('ballast.restartServer', () => status.track(languageClient.restart())),
@@ -52,18 +69,21 @@ export function deactivate(): Promise<void> | undefined {
   return client?.stop();
 }
 
-/** `$(shield) Ballast` in the status bar: the server's state in the tooltip, the output on click. */
-class ServerStatus implements vscode.Disposable {
+/**
+ * `$(shield) Ballast` in the status bar: the workspace scan's progress and last counts in the
+ * text, the server's state in the tooltip; a click opens the Problems panel, or the output when
+ * the server failed to start.
+ */
+class ServerStatus implements vscode.Disposable, ScanStatus {
   private readonly item = vscode.window.createStatusBarItem('ballast.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscription: vscode.Disposable;
   private lastError: string | undefined;
+  private scan: { kind: 'scanning'; processed: number; total: number | undefined } | { kind: 'scanned'; summary: ScanSummary; stale: boolean } | undefined;
 
   constructor(private readonly languageClient: LanguageClient) {
     this.item.name = 'Ballast';
-    this.item.text = '$(shield) Ballast';
-    this.item.command = 'ballast.showOutput';
-    this.subscription = languageClient.onDidChangeState(({ newState }) => this.show(newState));
-    this.show(languageClient.state);
+    this.subscription = languageClient.onDidChangeState(() => this.render());
+    this.render();
     this.item.show();
   }
 
@@ -74,14 +94,55 @@ class ServerStatus implements vscode.Disposable {
       await starting;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
-      this.show(this.languageClient.state);
+      this.render();
     }
   }
 
-  private show(state: State): void {
+  scanning(processed: number, total: number | undefined): void {
+    this.scan = { kind: 'scanning', processed, total };
+    this.render();
+  }
+
+  scanned(summary: ScanSummary): void {
+    this.scan = { kind: 'scanned', summary, stale: false };
+    this.render();
+  }
+
+  stale(): void {
+    if (this.scan?.kind !== 'scanned') return;
+    this.scan.stale = true;
+    this.render();
+  }
+
+  cleared(): void {
+    this.scan = undefined;
+    this.render();
+  }
+
+  private render(): void {
+    const state = this.languageClient.state;
     const failed = state === State.Stopped && this.lastError !== undefined;
     const description = state === State.Running ? 'running' : state === State.Starting ? 'starting…' : failed ? `stopped: ${this.lastError}` : 'stopped';
-    this.item.tooltip = `Ballast language server ${description}. Click to show the output.`;
+    const scan = this.scan;
+    const lines = [`Ballast language server ${description}.`];
+    if (scan?.kind === 'scanning') {
+      this.item.text = scan.total === undefined ? '$(sync~spin) Ballast' : `$(sync~spin) Ballast ${scan.processed}/${scan.total}`;
+      lines.push(scan.total === undefined ? 'Finding the files to scan…' : `Scanning: ${scan.processed} of ${scan.total} files done.`);
+    } else if (scan?.kind === 'scanned') {
+      const { summary } = scan;
+      this.item.text = scan.stale
+        ? '$(shield) Ballast: stale — rescan'
+        : `$(shield) Ballast $(error) ${summary.errors} $(warning) ${summary.warnings} $(info) ${summary.infos}`;
+      lines.push(`Last scan${summary.cancelled ? ' (cancelled)' : ''}: ${summary.files} files, ${describeCounts(summary)}.`);
+      if (scan.stale) lines.push('Settings or ignore files changed since: scan again to bring the results up to date.');
+    } else {
+      this.item.text = '$(shield) Ballast';
+    }
+    const tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+    tooltip.appendMarkdown(`\n\n[Open Problems](command:${SHOW_PROBLEMS_COMMAND}) · [Scan workspace](command:${ScanCommands.scanWorkspace}) · [Show output](command:ballast.showOutput)`);
+    tooltip.isTrusted = { enabledCommands: [SHOW_PROBLEMS_COMMAND, ScanCommands.scanWorkspace, 'ballast.showOutput'] };
+    this.item.tooltip = tooltip;
+    this.item.command = failed ? 'ballast.showOutput' : SHOW_PROBLEMS_COMMAND;
     this.item.backgroundColor = failed ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 

@@ -60,11 +60,15 @@ export class DocumentLinter {
     for (const uri of uris) this.request(uri, 'configuration');
   }
 
-  /** The document was closed. */
-  forget(uri: string): void {
+  /**
+   * The document was closed. Its diagnostics are cleared, unless `keepDiagnostics`: the workspace
+   * scan then replaces them with those of the file on disk, and clearing first would only flicker.
+   */
+  forget(uri: string, options: { keepDiagnostics?: boolean } = {}): void {
     this.queue.delete(uri);
     this.linted.delete(uri);
-    this.clearDiagnostics(uri);
+    if (options.keepDiagnostics) this.published.delete(uri);
+    else this.clearDiagnostics(uri);
   }
 
   /**

@@ -2,7 +2,8 @@
  * The Ballast language server: LSP wiring around the engine. Started as `node dist/server.js
  * --stdio` or by the extension over IPC; `createConnection` picks the transport from argv.
  */
-import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection, type InitializeResult } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listRules } from '../engine';
 import { CODE_ACTION_KINDS, provideCodeActions } from './codeActions';
@@ -11,7 +12,20 @@ import { guarded } from './guard';
 import { hoverAt } from './hover';
 import { DocumentClassifier, isProjectFile } from './documentTarget';
 import { DocumentLinter } from './linting';
-import { RULES_REQUEST, type RulesResponse } from './protocol';
+import {
+  CLEAR_SCAN_RESULTS_REQUEST,
+  RULES_REQUEST,
+  SCAN_FILES_REQUEST,
+  SCAN_FINISHED_REQUEST,
+  SCAN_PROGRESS_NOTIFICATION,
+  type ClearScanResultsResult,
+  type RulesResponse,
+  type ScanFilesParams,
+  type ScanFilesResult,
+  type ScanFinishedParams,
+} from './protocol';
+import { WorkspaceScanner } from './scan';
+import { LintPool } from './scanPool';
 import { SettingsProvider } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -26,6 +40,18 @@ const linter = new DocumentLinter({
   targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
   // Fails only when the client has gone away, and then there is no one left to tell.
   publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
+});
+// The scan worker is bundled next to this file (dist/scanWorker.js).
+const pool = new LintPool(path.join(__dirname, 'scanWorker.js'), logger);
+const scanner = new WorkspaceScanner({
+  documents,
+  settings,
+  logger,
+  targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
+  liveFindings: (uri) => linter.findingsFor(uri),
+  lintFile: (job, options) => pool.run(job, options),
+  publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
+  progress: (params) => void connection.sendNotification(SCAN_PROGRESS_NOTIFICATION, params).catch(() => undefined),
 });
 let versionedEdits = false;
 
@@ -57,7 +83,8 @@ documents.onDidChangeContent(
 documents.onDidSave(guarded(logger, 'didSave', undefined, ({ document }) => linter.request(document.uri, 'save')));
 documents.onDidClose(
   guarded(logger, 'didClose', undefined, ({ document }) => {
-    linter.forget(document.uri);
+    // A file of the last workspace scan goes back to the diagnostics of its text on disk.
+    linter.forget(document.uri, { keepDiagnostics: scanner.closed(document.uri) });
     settings.forget(document.uri);
     // Chart.yaml or .ballast.yaml is read from disk again, without the edits that were not saved.
     if (isProjectFile(document.uri)) projectFilesChanged();
@@ -71,7 +98,13 @@ function projectFilesChanged(): void {
   linter.relintAll(documents.keys());
 }
 
-connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, () => projectFilesChanged()));
+connection.onDidChangeWatchedFiles(
+  guarded(logger, 'didChangeWatchedFiles', undefined, (params) => {
+    // A deleted folder may have held a Chart.yaml or .ballast.yaml; other files matter to the scan only.
+    if (params.changes.some((change) => isProjectFile(change.uri) || change.type === FileChangeType.Deleted)) projectFilesChanged();
+    scanner.filesChanged(params.changes);
+  }),
+);
 
 connection.onDidChangeConfiguration(
   guarded(logger, 'didChangeConfiguration', undefined, (params) => {
@@ -109,6 +142,18 @@ connection.onExecuteCommand(
 );
 
 connection.onRequest(RULES_REQUEST, guarded(logger, RULES_REQUEST, [], (): RulesResponse => listRules()));
+
+const NOTHING_SCANNED: ScanFilesResult = { processed: 0, files: 0, errors: 0, warnings: 0, infos: 0, cancelled: true };
+connection.onRequest(
+  SCAN_FILES_REQUEST,
+  guarded(logger, SCAN_FILES_REQUEST, NOTHING_SCANNED, (params: ScanFilesParams, token: CancellationToken) => scanner.scanFiles(params, token)),
+);
+connection.onRequest(SCAN_FINISHED_REQUEST, guarded(logger, SCAN_FINISHED_REQUEST, null, (params: ScanFinishedParams) => (scanner.scanFinished(params), null)));
+connection.onRequest(
+  CLEAR_SCAN_RESULTS_REQUEST,
+  guarded(logger, CLEAR_SCAN_RESULTS_REQUEST, { files: 0 }, (): ClearScanResultsResult => ({ files: scanner.clear() })),
+);
+connection.onShutdown(() => pool.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -30,3 +30,67 @@ export interface ApplyAllFixesResult {
 /** Request `ballast/rules`: the metadata of every rule. */
 export const RULES_REQUEST = 'ballast/rules';
 export type RulesResponse = RuleMeta[];
+
+/*
+ * The workspace scan. The client finds the files (VS Code knows `files.exclude`, the workspace
+ * folders and what the user chose) and sends them in batches; the server lints each from disk,
+ * off its main thread, and publishes diagnostics for it, except for documents open in the editor,
+ * whose live diagnostics always win. A scan is numbered by the client; a new number starts a new
+ * scan on the server and stops what is left of the previous one.
+ */
+
+/**
+ * Request `ballast/scanFiles`: lint these files from disk as part of scan `scan`; answers when the
+ * batch is done. Cancelling it stops the batch: the files not started yet are left alone and the
+ * answer counts what was done, with `cancelled` set.
+ */
+export const SCAN_FILES_REQUEST = 'ballast/scanFiles';
+export interface ScanFilesParams {
+  scan: number;
+  uris: string[];
+}
+
+/** Findings by severity over the files linted. */
+export interface ScanCounts {
+  /** Files linted (or, when open in the editor, counted from their live diagnostics). */
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ScanFilesResult extends ScanCounts {
+  /** Files of the batch handled, the ones passed by included (Helm templates, excluded or vanished files). */
+  processed: number;
+  cancelled: boolean;
+}
+
+/**
+ * Notification `ballast/scanProgress`, server to client: how many files of scan `scan` the server
+ * has handled so far, all batches together. Sent at most every 100 ms, and when a batch ends.
+ */
+export const SCAN_PROGRESS_NOTIFICATION = 'ballast/scanProgress';
+export interface ScanProgressParams {
+  scan: number;
+  processed: number;
+}
+
+/**
+ * Request `ballast/scanFinished`: scan `scan` went through every file it found under `folders`
+ * (URIs). Earlier scan results under those folders for files this scan did not include (deleted,
+ * excluded since) are dropped.
+ */
+export const SCAN_FINISHED_REQUEST = 'ballast/scanFinished';
+export interface ScanFinishedParams {
+  scan: number;
+  folders: string[];
+}
+
+/**
+ * Request `ballast/clearScanResults`: drops every scan result and the diagnostics published for
+ * them; open documents keep their live diagnostics. Answers how many files had results.
+ */
+export const CLEAR_SCAN_RESULTS_REQUEST = 'ballast/clearScanResults';
+export interface ClearScanResultsResult {
+  files: number;
+}

@@ -43,24 +43,27 @@ import { listRules, type BallastSettings } from '../../engine';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_BUNDLE = path.join(ROOT, 'dist', 'server.js');
+/** The workspace scan's worker, which the server starts from beside its own bundle. */
+export const SCAN_WORKER_BUNDLE = path.join(ROOT, 'dist', 'scanWorker.js');
 
 let built: Promise<void> | undefined;
 
 /**
- * Bundles the server to dist/server.js, as `npm run build` does, so this suite also runs alone.
+ * Bundles the server to dist/server.js and its scan worker to dist/scanWorker.js, as `npm run
+ * build` does, so this suite also runs alone.
  * Test files run in parallel processes: each writes its bundle beside the target and renames it
  * into place, so no process ever starts a half-written server.
  */
 export function buildServer(): Promise<void> {
   built ??= (async () => {
     const result = await esbuild.build({
-      entryPoints: [path.join(ROOT, 'server', 'main.ts')],
+      entryPoints: { [path.parse(SERVER_BUNDLE).name]: path.join(ROOT, 'server', 'main.ts'), [path.parse(SCAN_WORKER_BUNDLE).name]: path.join(ROOT, 'server', 'scanWorker.ts') },
       bundle: true,
       platform: 'node',
       target: 'node20',
       format: 'cjs',
       write: false,
-      outfile: SERVER_BUNDLE,
+      outdir: path.dirname(SERVER_BUNDLE),
       logLevel: 'warning',
     });
     mkdirSync(path.dirname(SERVER_BUNDLE), { recursive: true });
