@@ -5,6 +5,7 @@ import { SKIPPED_ID, skipReason } from './limits';
 import { CONFIG_FILE_NAMES, parseConfig } from './config';
 import type { ChartMetadata } from './helm/chart';
 import { prepareHelmValues } from './helm/lint';
+import type { YamlFile } from './kubernetes/model';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
 import { profileSeverity } from './profiles';
 import type { DockerfileRule, HelmRule, KubernetesRule, Report, RuleModule } from './rule';
@@ -115,6 +116,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
       const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'kubernetes');
+      dropFixesInBrokenDocuments(result.findings, prepared.model);
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
       return result;
@@ -123,10 +125,24 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       const prepared = prepareHelmValues(request.text, request.chart, request.overridesChartValues ?? false);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       const result = finish(runRules(rules.helm ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'helm');
+      dropFixesInBrokenDocuments(result.findings, prepared.model);
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
       return result;
     }
+  }
+}
+
+/**
+ * Findings in a YAML document with a syntax error stay (squiggles do not flicker while a line is
+ * half typed), but offer no fix: what the parser recovered is a guess, and an edit written into it
+ * may be read back as something else, or not at all, so fix-all would repeat it forever.
+ */
+function dropFixesInBrokenDocuments(findings: Finding[], model: YamlFile): void {
+  const broken = model.documents.filter((yaml) => yaml.errors.length > 0).map((yaml) => ({ first: model.lines.positionAt(yaml.offset).line, last: model.lines.positionAt(Math.max(yaml.offset, yaml.offset + yaml.text.length - 1)).line }));
+  if (broken.length === 0) return;
+  for (const finding of findings) {
+    if (broken.some(({ first, last }) => finding.range.start.line >= first && finding.range.start.line <= last)) finding.fixes = [];
   }
 }
 

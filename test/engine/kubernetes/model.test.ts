@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, YAML_SYNTAX_ID, lint } from '../../../engine';
+import { LineIndex, YAML_SYNTAX_ID, fixAll, lint } from '../../../engine';
 import { yamlSpanBelow } from '../../../engine/kubernetes/lint';
 import { parseKubernetes } from '../../../engine/kubernetes/model';
 
@@ -71,6 +71,17 @@ describe('YAML syntax errors', () => {
     assert.match(findings[0]!.message, /^YAML syntax error: .+\. Ballast checks this document again once it parses\.$/);
     // The parser recovers what it can, so findings elsewhere in a half-typed document stay put.
     assert.equal(parseKubernetes(text).objects.map((o) => o.kind).join(), 'Pod,ConfigMap');
+  });
+
+  it('leave the findings of a broken document without fixes, so fix-all cannot repeat an edit it cannot read back', () => {
+    const broken = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: wget\n      image: busybox\n      args: ['\n";
+    const { findings } = lint({ text: broken, kind: 'kubernetes' });
+    assert.ok(findings.some((f) => f.ruleId === 'kubernetes/automount-service-account-token'), findings.map((f) => f.ruleId).join());
+    assert.deepEqual(findings.filter((f) => f.fixes.length > 0), []);
+    assert.deepEqual(fixAll({ text: broken, kind: 'kubernetes' }, ['safe', 'suggestion']), { text: broken, applied: 0 });
+    // The document that parses keeps its fixes.
+    const fine = `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: s}\n---\n${broken}`;
+    assert.ok(lint({ text: fine, kind: 'kubernetes' }).findings.some((f) => f.range.start.line < 3 && f.fixes.length > 0));
   });
 
   it('are not reported for YAML that is not a manifest, nor for Helm templates', () => {

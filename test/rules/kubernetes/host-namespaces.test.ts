@@ -69,16 +69,16 @@ testRule('kubernetes/host-namespaces', 'kubernetes', {
     },
     {
       name: 'each object of a List and of a multi-document file',
-      code: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('    hostNetwork: true').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: true')}`,
+      code: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('  hostNetwork: true').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: true')}`,
       findings: [
         {
           message: NETWORK,
-          range: [8, 21, 8, 25],
+          range: [8, 19, 8, 23],
           fixes: [
             {
               title: 'Set hostNetwork: false',
               kind: 'suggestion',
-              output: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('    hostNetwork: false').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: true')}`,
+              output: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('  hostNetwork: false').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: true')}`,
             },
           ],
         },
@@ -89,7 +89,7 @@ testRule('kubernetes/host-namespaces', 'kubernetes', {
             {
               title: 'Set hostNetwork: false',
               kind: 'suggestion',
-              output: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('    hostNetwork: true').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: false')}`,
+              output: `apiVersion: v1\nkind: List\nitems:\n  - ${pod('  hostNetwork: true').trimEnd().split('\n').join('\n    ')}\n---\n${pod('  hostNetwork: false')}`,
             },
           ],
         },
