@@ -147,7 +147,7 @@ function configProblems(walk: WalkResult, configs: ConfigResolver, cwd: string, 
   const used = [...new Set([...(configs.explicitConfig ? [configs.explicitConfig] : []), ...configs.appliedConfigs()])];
   return used
     .filter((config) => config.errors.length > 0 && !walked.has(path.resolve(config.path)))
-    .map((config): ScannedFile => ({ path: displayPath(path.resolve(config.path), cwd), kind: 'ballast-config', findings: config.errors }))
+    .map((config): ScannedFile => ({ path: displayPath(path.resolve(config.path), cwd), kind: 'ballast-config', findings: [...config.errors] }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

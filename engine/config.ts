@@ -71,8 +71,26 @@ function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-/** Reads a configuration file's text. Never throws: problems become findings in the file. */
+/** Configurations read, by path and text: the same file is looked up on every keystroke. */
+const parsed = new Map<string, ProjectConfig>();
+const PARSED_LIMIT = 100;
+
+/**
+ * Reads a configuration file's text. Never throws: problems become findings in the file. The
+ * result is shared between callers that read the same text, so it must not be changed.
+ */
 export function parseConfig(path: string, text: string): ProjectConfig {
+  const key = `${path}\u0000${text}`;
+  let config = parsed.get(key);
+  if (!config) {
+    config = readConfig(path, text);
+    parsed.set(key, config);
+    if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+  }
+  return config;
+}
+
+function readConfig(path: string, text: string): ProjectConfig {
   const slashPath = toSlashPath(path);
   const folder = slashPath.slice(0, Math.max(slashPath.lastIndexOf('/'), 0)) || '/';
   const lines = new LineIndex(text);

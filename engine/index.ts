@@ -103,7 +103,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
   const skipped = skipReason(request.text, request.maxTextLength);
   if (skipped) return { findings: [skipped], ruleFailures: [] };
   // Ballast's own configuration file: what is wrong in it, where it is.
-  if (request.kind === 'ballast-config') return { findings: parseConfig(CONFIG_FILE_NAMES[0], request.text).errors, ruleFailures: [] };
+  if (request.kind === 'ballast-config') return { findings: [...parseConfig(CONFIG_FILE_NAMES[0], request.text).errors], ruleFailures: [] };
   const suppressionOptions = { honorOtherTools: settings.honorOtherToolIgnores, equivalentRules };
   switch (request.kind) {
     case 'dockerfile': {

@@ -26,6 +26,8 @@ export class DocumentClassifier {
   /** Chart.yaml and .ballast.yaml texts read from disk by path; null when there is no such file. */
   private readonly projectFiles = new Map<string, string | null>();
   private workspaceFolders: string[] = [];
+  /** The file path of each document URI seen: converting URIs on every lookup adds up per keystroke. */
+  private readonly pathsOfUris = new Map<string, string | undefined>();
 
   constructor(private readonly openDocuments: { all(): TextDocument[] }) {}
 
@@ -64,8 +66,13 @@ export class DocumentClassifier {
     return isExcludedByConfig(findConfig(path, (candidate) => this.readProjectFile(candidate)), path);
   }
 
+  private pathOf(uri: string): string | undefined {
+    if (!this.pathsOfUris.has(uri)) this.pathsOfUris.set(uri, filePath(uri));
+    return this.pathsOfUris.get(uri);
+  }
+
   private readProjectFile(path: string): string | undefined {
-    const open = this.openDocuments.all().find((document) => filePath(document.uri) === path);
+    const open = this.openDocuments.all().find((document) => this.pathOf(document.uri) === path);
     if (open) return open.getText();
     let text = this.projectFiles.get(path);
     if (text === undefined) {
