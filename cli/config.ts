@@ -99,6 +99,7 @@ export class ConfigResolver {
         rules: { ...merged.rules, ...rules },
         trustedRegistries: trustedRegistries.length > 0 ? [...trustedRegistries] : merged.trustedRegistries,
         honorOtherToolIgnores: merged.honorOtherToolIgnores,
+        maxFileSizeMB: merged.maxFileSizeMB,
       };
       const fromConfig = config?.settings['helm.valuesFiles'] !== undefined;
       settings = { config, engine, valuesGlobs: merged['helm.valuesFiles'], valuesRoot: fromConfig ? config.folder : toSlashPath(this.cwd) };

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
 import { fixAll, type FileKind } from '../engine';
-import { skipReason } from '../engine/limits';
+import { decodeSource } from '../engine/limits';
+import { maxTextLength } from '../engine/settings';
 import { describeFileSystemError } from './fileSystemError';
 import { readBytes } from './scan';
 import type { ScanTarget } from './walk';
@@ -38,17 +39,13 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 export function fixFile({ target, dryRun }: FixTask): FixedFile {
   const result: FixedFile = { path: target.displayPath, applied: 0 };
-  const read = readBytes(target.absolutePath);
+  const maxLength = maxTextLength(target.settings);
+  const read = readBytes(target.absolutePath, maxLength);
   if ('error' in read) return { ...result, error: notFixed(read.error) };
   const hasBom = read.bytes.subarray(0, 3).equals(BOM);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? read.bytes.subarray(3) : read.bytes);
-  } catch {
-    return { ...result, error: 'This file is not valid UTF-8, so it was not fixed.' };
-  }
-  const skipped = skipReason(text);
-  if (skipped) return { ...result, error: notFixed(skipped.message) };
+  const decoded = decodeSource(read.bytes, maxLength);
+  if ('skipped' in decoded) return { ...result, error: notFixed(decoded.skipped) };
+  const text = decoded.text;
 
   const crlf = usesCrlfOnly(text);
   const source = crlf ? text.replace(/\r\n/g, '\n') : text;
@@ -75,7 +72,7 @@ export function fixFile({ target, dryRun }: FixTask): FixedFile {
 
 /** The scan's reason for passing a file by, told of fixing. */
 function notFixed(reason: string): string {
-  return reason.replace('did not analyse it', 'did not fix it').replace('was not analysed', 'was not fixed');
+  return reason.replace('did not analyse it', 'did not fix it').replace('was not analysed', 'was not fixed').replace('to have it checked', 'to have it fixed');
 }
 
 /** Whether every line break is CRLF (and there is at least one). */

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { lint, type FileKind, type Finding, type Severity } from '../engine';
-import { DEFAULT_MAX_TEXT_LENGTH, skipReason } from '../engine/limits';
+import { decodeSource, maxFileBytes, tooLargeMessage } from '../engine/limits';
+import { maxTextLength } from '../engine/settings';
 import { describeFileSystemError } from './fileSystemError';
 import { fingerprintFindings } from './fingerprint';
 import type { ScanTarget, WalkError } from './walk';
@@ -35,7 +36,7 @@ export interface LintTask {
 /** Reads and lints one file. Never throws: a file that cannot be read is a result with an error. */
 export function lintFile({ target, fingerprints }: LintTask): ScannedFile {
   const base = { path: target.displayPath, kind: target.kind };
-  const read = readSource(target.absolutePath);
+  const read = readSource(target.absolutePath, maxTextLength(target.settings));
   if ('error' in read) return { ...base, findings: [], error: read.error };
   const { findings } = lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings: target.settings });
   return fingerprints ? { ...base, findings, fingerprints: fingerprintFindings(read.text, findings) } : { ...base, findings };
@@ -46,13 +47,11 @@ export function lintFile({ target, fingerprints }: LintTask): ScannedFile {
  * stray multi-gigabyte file costs nothing; a FIFO named like a Dockerfile is not opened, as that
  * would block the scan.
  */
-export function readBytes(absolutePath: string): { bytes: Buffer } | { error: string } {
+export function readBytes(absolutePath: string, maxLength: number): { bytes: Buffer } | { error: string } {
   try {
     const stats = statSync(absolutePath);
     if (!stats.isFile()) return { error: 'This is not a regular file, so it was not analysed.' };
-    if (stats.size > DEFAULT_MAX_TEXT_LENGTH) {
-      return { error: `This file is ${megabytes(stats.size)}, above Ballast's limit of ${megabytes(DEFAULT_MAX_TEXT_LENGTH)}, so it was not analysed.` };
-    }
+    if (stats.size > maxFileBytes(maxLength)) return { error: tooLargeMessage(stats.size, maxLength) };
     return { bytes: readFileSync(absolutePath) };
   } catch (error) {
     return { error: `This file could not be read (${describeFileSystemError(error)}).` };
@@ -60,20 +59,15 @@ export function readBytes(absolutePath: string): { bytes: Buffer } | { error: st
 }
 
 /**
- * The file's text, or why it will not be linted. Binary content is judged by the engine's own
- * test, the one the editor uses, but reported here as an error because a scan should not pass it
- * silently.
+ * The file's text, or why it will not be linted: binary, not UTF-8 or too large, judged by the
+ * engine's own test, the one the editor uses, but reported here as an error because a scan should
+ * not pass it silently.
  */
-function readSource(absolutePath: string): { text: string } | { error: string } {
-  const read = readBytes(absolutePath);
+export function readSource(absolutePath: string, maxLength: number): { text: string } | { error: string } {
+  const read = readBytes(absolutePath, maxLength);
   if ('error' in read) return read;
-  const text = new TextDecoder('utf-8').decode(read.bytes);
-  const skipped = skipReason(text);
-  return skipped ? { error: skipped.message } : { text };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const decoded = decodeSource(read.bytes, maxLength);
+  return 'skipped' in decoded ? { error: decoded.skipped } : decoded;
 }
 
 export interface ProblemCounts {

@@ -19,7 +19,7 @@ export const CONFIG_FILE_NAMES = ['.ballast.yaml', '.ballast.yml'] as const;
 export const CONFIG_ERROR_ID = 'ballast/config';
 
 /** The settings a configuration file may hold, as `SETTINGS_SCHEMA` keys (`helm.valuesFiles` is written nested). */
-const CONFIG_KEYS = ['profile', 'rules', 'trustedRegistries', 'exclude', 'honorOtherToolIgnores', 'helm.valuesFiles'] as const;
+const CONFIG_KEYS = ['profile', 'rules', 'trustedRegistries', 'exclude', 'honorOtherToolIgnores', 'helm.valuesFiles', 'maxFileSizeMB'] as const;
 type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigSettings = Partial<Pick<BallastSettings, ConfigKey>>;
 
@@ -60,6 +60,7 @@ export function configSchema(): Record<string, unknown> {
       exclude: property('exclude'),
       honorOtherToolIgnores: property('honorOtherToolIgnores'),
       helm: { type: 'object', additionalProperties: false, properties: { valuesFiles: property('helm.valuesFiles') } },
+      maxFileSizeMB: property('maxFileSizeMB'),
     },
   };
 }
@@ -133,7 +134,7 @@ function describe(problem: ErrorObject, at: string[]): string {
   const where = at.length > 0 ? at.join('.') : 'The file';
   switch (problem.keyword) {
     case 'additionalProperties':
-      return `${at.at(-1)} is not a Ballast setting${at.length > 1 ? ` under ${at.slice(0, -1).join('.')}` : ''}: it is ignored. Settings are ${at.length > 1 ? 'helm.valuesFiles' : 'profile, rules, trustedRegistries, exclude, honorOtherToolIgnores and helm'}.`;
+      return `${at.at(-1)} is not a Ballast setting${at.length > 1 ? ` under ${at.slice(0, -1).join('.')}` : ''}: it is ignored. Settings are ${at.length > 1 ? 'helm.valuesFiles' : 'profile, rules, trustedRegistries, exclude, honorOtherToolIgnores, helm and maxFileSizeMB'}.`;
     case 'propertyNames': {
       const id = at.at(-1)!;
       const closest = closestId(id, allRules.map((rule) => rule.meta.id), id.split('/')[0] ?? '');
@@ -193,6 +194,7 @@ function validPart(value: Record<string, unknown>, invalidPaths: string[]): Conf
     if (Array.isArray(value[key]) && !bad(key)) settings[key] = (value[key] as unknown[]).filter((item): item is string => typeof item === 'string');
   }
   if (typeof value.honorOtherToolIgnores === 'boolean' && !bad('honorOtherToolIgnores')) settings.honorOtherToolIgnores = value.honorOtherToolIgnores;
+  if (typeof value.maxFileSizeMB === 'number' && !bad('maxFileSizeMB')) settings.maxFileSizeMB = value.maxFileSizeMB;
   const helm = value.helm as Record<string, unknown> | undefined;
   if (helm && Array.isArray(helm.valuesFiles) && !bad('helm/valuesFiles')) settings['helm.valuesFiles'] = helm.valuesFiles.filter((item): item is string => typeof item === 'string');
   return settings;

@@ -9,7 +9,7 @@ import type { YamlFile } from './kubernetes/model';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
 import { profileSeverity } from './profiles';
 import type { DockerfileRule, HelmRule, KubernetesRule, Report, RuleModule } from './rule';
-import { normalizeSettings, type EngineSettings } from './settings';
+import { maxTextLength, normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
 import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
@@ -22,7 +22,8 @@ export { matchesGlobs, relativePathIn, toSlashPath } from './paths';
 export { applyEdits } from './fixes';
 export { profileSeverity, type Profile } from './profiles';
 export { LineIndex } from './text';
-export { SETTINGS_SCHEMA, defaultSettings, normalizeSettings, type BallastSettings, type EngineSettings } from './settings';
+export { SETTINGS_SCHEMA, defaultSettings, maxTextLength, normalizeSettings, type BallastSettings, type EngineSettings } from './settings';
+export { decodeSource } from './limits';
 export type { SuppressionEdit } from './suppression';
 
 /** The rule id of findings that report a failure inside Ballast rather than in the file. */
@@ -37,7 +38,7 @@ export interface LintRequest {
   /** For Helm values files: whether the file overrides the chart's values.yaml (see `classifyFile`). */
   overridesChartValues?: boolean;
   settings?: Partial<EngineSettings>;
-  /** Texts longer than this are not analysed (default 5 MB). */
+  /** Texts longer than this are not analysed; by default the `maxFileSizeMB` setting decides. */
   maxTextLength?: number;
 }
 
@@ -100,7 +101,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
   const settings = completeSettings(request.settings);
   // Templates are Go text/template, not YAML: nothing to say about them before they are rendered.
   if (request.kind === 'helm-template') return { findings: [], ruleFailures: [] };
-  const skipped = skipReason(request.text, request.maxTextLength);
+  const skipped = skipReason(request.text, request.maxTextLength ?? maxTextLength(settings));
   if (skipped) return { findings: [skipped], ruleFailures: [] };
   // Ballast's own configuration file: what is wrong in it, where it is.
   if (request.kind === 'ballast-config') return { findings: [...parseConfig(CONFIG_FILE_NAMES[0], request.text).errors], ruleFailures: [] };

@@ -63,6 +63,13 @@ export const SETTINGS_SCHEMA = {
     markdownDescription:
       'More Helm values files, as globs (`ci/*.yaml`, `environments/**/*.yaml`). In a chart (a folder with `Chart.yaml`), `values.yaml`, `values-*.yaml` and `values.*.yaml` are values files already; the globs add others, matched against the path relative to the chart\'s folder, or relative to the workspace folder for values files kept outside any chart.',
   },
+  maxFileSizeMB: {
+    type: 'number',
+    default: 5,
+    minimum: 0.01,
+    markdownDescription:
+      'Files larger than this many megabytes are not analysed: they get one information diagnostic saying so. No hand-written Dockerfile, manifest or values file comes near the default; generated ones may, and are better checked by `ballast scan` in CI.',
+  },
 
 } as const;
 
@@ -73,7 +80,9 @@ type ValueOf<S> = S extends { type: 'boolean' }
     ? E
     : S extends { type: 'array' }
       ? string[]
-      : S extends { type: 'object' }
+      : S extends { type: 'number' }
+        ? number
+        : S extends { type: 'object' }
         ? Record<string, SeveritySetting>
         : never;
 
@@ -81,7 +90,7 @@ type ValueOf<S> = S extends { type: 'boolean' }
 export type BallastSettings = { -readonly [K in keyof Schema]: ValueOf<Schema[K]> };
 
 /** The part of the settings the engine reads. */
-export type EngineSettings = Pick<BallastSettings, 'profile' | 'rules' | 'trustedRegistries' | 'honorOtherToolIgnores'>;
+export type EngineSettings = Pick<BallastSettings, 'profile' | 'rules' | 'trustedRegistries' | 'honorOtherToolIgnores' | 'maxFileSizeMB'>;
 
 export function defaultSettings(): BallastSettings {
   return {
@@ -93,6 +102,7 @@ export function defaultSettings(): BallastSettings {
     honorOtherToolIgnores: SETTINGS_SCHEMA.honorOtherToolIgnores.default,
     exclude: [],
     'helm.valuesFiles': [],
+    maxFileSizeMB: SETTINGS_SCHEMA.maxFileSizeMB.default,
   };
 }
 
@@ -118,7 +128,13 @@ export function normalizeSettings(input: unknown): BallastSettings {
   const helm = raw.helm && typeof raw.helm === 'object' ? (raw.helm as Record<string, unknown>) : {};
   const valuesFiles = helm.valuesFiles ?? raw['helm.valuesFiles'];
   if (Array.isArray(valuesFiles)) result['helm.valuesFiles'] = strings(valuesFiles);
+  if (typeof raw.maxFileSizeMB === 'number' && Number.isFinite(raw.maxFileSizeMB) && raw.maxFileSizeMB >= SETTINGS_SCHEMA.maxFileSizeMB.minimum) result.maxFileSizeMB = raw.maxFileSizeMB;
   return result;
+}
+
+/** The longest text the settings let Ballast analyse, in UTF-16 code units as editors count them. */
+export function maxTextLength(settings: Pick<EngineSettings, 'maxFileSizeMB'>): number {
+  return Math.round(settings.maxFileSizeMB * 1024 * 1024);
 }
 
 /** The non-empty strings of a list, trimmed. */

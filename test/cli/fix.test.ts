@@ -105,7 +105,7 @@ const WINDOWS_DIFF = [
   '',
 ].join('\n');
 
-const NOT_UTF8 = 'ballast: latin1/Dockerfile: This file is not valid UTF-8, so it was not fixed.\n';
+const NOT_UTF8 = 'ballast: latin1/Dockerfile: This file is not valid UTF-8 (the first bad byte is at offset 5), so Ballast did not fix it. Save it as UTF-8 to have it fixed.\n';
 
 function snapshot(directory: string): Record<string, string> {
   const files: Record<string, string> = {};

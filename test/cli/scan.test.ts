@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { version } from '../../package.json';
@@ -184,6 +184,8 @@ describe('ballast scan: files that cannot be analysed', () => {
     writeFileSync(path.join(project, 'binary', 'Dockerfile'), Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0x01, 0x02, 0x0a]));
     mkdirSync(path.join(project, 'huge'));
     writeFileSync(path.join(project, 'huge', 'Dockerfile'), `FROM node:latest\n${'#'.repeat(6 * 1024 * 1024)}\n`);
+    mkdirSync(path.join(project, 'latin1'));
+    writeFileSync(path.join(project, 'latin1', 'Dockerfile'), Buffer.concat([Buffer.from('FROM node:22\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     mkdirSync(path.join(project, 'pipe'));
     const fifo = spawnSync('mkfifo', [path.join(project, 'pipe', 'Dockerfile')]);
     assert.equal(fifo.status, 0, 'mkfifo creates a named pipe');
@@ -198,11 +200,12 @@ describe('ballast scan: files that cannot be analysed', () => {
         DOCKERFILE_TAG,
         DOCKERFILE_ROOT,
         'binary/Dockerfile:1:1 error ballast/file-error This file looks binary (it contains NUL or other control characters), so Ballast did not analyse it.',
-        "huge/Dockerfile:1:1 error ballast/file-error This file is 6.0 MB, above Ballast's limit of 5.0 MB, so it was not analysed.",
+        "huge/Dockerfile:1:1 error ballast/file-error This file is 6.0 MB, above Ballast's limit of 5.0 MB (ballast.maxFileSizeMB), so it was not analysed.",
+        'latin1/Dockerfile:1:1 error ballast/file-error This file is not valid UTF-8 (the first bad byte is at offset 18), so Ballast did not analyse it. Save it as UTF-8 to have it checked.',
         API_TAG,
       ),
     );
-    assert.equal(run.stderr, '5 problems (2 errors, 3 warnings) in 4 of 5 files\n');
+    assert.equal(run.stderr, '6 problems (3 errors, 3 warnings) in 5 of 6 files\n');
     assert.equal(run.status, 1);
   });
 
@@ -213,6 +216,22 @@ describe('ballast scan: files that cannot be analysed', () => {
       stdout: 'pipe/Dockerfile:1:1 error ballast/file-error This is not a regular file, so it was not analysed.\n',
       stderr: '1 problem (1 error, 0 warnings) in 1 of 1 file\n',
     });
+  });
+
+  it('analyses a file above the default limit when .ballast.yaml raises maxFileSizeMB', () => {
+    writeFileSync(path.join(project, 'huge', '.ballast.yaml'), 'maxFileSizeMB: 8\n');
+    try {
+      const run = runCli(['scan', '--format', 'compact', 'huge', ...REFERENCE_RULES], project);
+      assert.equal(
+        run.stdout,
+        lines(
+          'huge/Dockerfile:1:1 warning dockerfile/no-root-user The final stage has no USER instruction, so the container runs as root. Add a USER with a non-root UID.',
+          'huge/Dockerfile:1:11 warning dockerfile/image-tag-latest Base image node:latest uses the latest tag. Pin a version tag.',
+        ),
+      );
+    } finally {
+      rmSync(path.join(project, 'huge', '.ballast.yaml'));
+    }
   });
 
   it('does not fail the build with --fail-on never', () => {

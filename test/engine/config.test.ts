@@ -35,7 +35,7 @@ describe('.ballast.yaml', () => {
       '4:27-4:31 rules.dockerfile/no-root-user must be one of "off", "info", "warning", "error": it is ignored.',
       '5:19-5:26 trustedRegistries must be a list: it is ignored.',
       '7:2-7:12 valuesFile is not a Ballast setting under helm: it is ignored. Settings are helm.valuesFiles.',
-      '8:0-8:6 profil is not a Ballast setting: it is ignored. Settings are profile, rules, trustedRegistries, exclude, honorOtherToolIgnores and helm.',
+      '8:0-8:6 profil is not a Ballast setting: it is ignored. Settings are profile, rules, trustedRegistries, exclude, honorOtherToolIgnores, helm and maxFileSizeMB.',
     ]);
     assert.deepEqual(parseConfig('/repo/.ballast.yaml', text).settings, { profile: 'pss-restricted', rules: { 'dockerfile/healthcheck-missing': 'off' } });
   });

@@ -73,7 +73,7 @@ describe('language server: .ballast.yaml', { timeout: 30_000 }, () => {
           code: 'ballast/config',
           severity: 1,
           range: { start: { line: 3, character: 0 }, end: { line: 3, character: 6 } },
-          message: 'profle is not a Ballast setting: it is ignored. Settings are profile, rules, trustedRegistries, exclude, honorOtherToolIgnores and helm.',
+          message: 'profle is not a Ballast setting: it is ignored. Settings are profile, rules, trustedRegistries, exclude, honorOtherToolIgnores, helm and maxFileSizeMB.',
         },
       ],
     );

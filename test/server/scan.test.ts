@@ -313,7 +313,7 @@ describe('language server: workspace scan', { timeout: 60_000 }, () => {
       { code: 'ballast/file-skipped', severity: 3, range: at, message: 'This file looks binary (it contains NUL or other control characters), so Ballast did not analyse it.' },
     ]);
     assert.deepEqual(brief((await client.waitForDiagnostics(huge)).diagnostics), [
-      { code: 'ballast/file-skipped', severity: 3, range: at, message: "This file is 16.0 MB, above Ballast's limit of 5.0 MB, so it was not analysed." },
+      { code: 'ballast/file-skipped', severity: 3, range: at, message: "This file is 16.0 MB, above Ballast's limit of 5.0 MB (ballast.maxFileSizeMB), so it was not analysed." },
     ]);
   });
 
