@@ -47,7 +47,7 @@ export function parseHelmValues(text: string, chart: ChartMetadata | undefined, 
   const sections: ValuesSection[] = [];
   for (const yaml of documents) {
     const root = yaml.document.contents;
-    if (isMap(root)) collectSections(yaml, root as YAMLMap, [], undefined, sections);
+    if (isMap(root) && !yaml.tooDeep) collectSections(yaml, root as YAMLMap, [], undefined, sections);
   }
   return { text, lines: new LineIndex(text), documents, chart, overrides, sections, sectionOf: new Map(sections.map((section) => [section.node, section])) };
 }

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { SKIPPED_ID } from '../limits';
 import type { Suppression } from '../suppression';
 import type { LineIndex } from '../text';
 import type { Finding } from '../types';
@@ -28,6 +29,14 @@ function syntaxErrors(model: KubernetesModel): Finding[] {
 
 /** The document's first syntax error as one finding, with a count of the others. */
 export function syntaxErrorFinding(model: YamlFile, yaml: YamlDocument): Finding | undefined {
+  // A document Ballast does not read says only that: what the parser made of it does not matter.
+  const limit = yaml.errors.find((error) => error.limit === 'nesting') ?? yaml.errors.find((error) => error.limit === 'aliases');
+  if (limit) {
+    const range = model.lines.rangeOf(limit.start, Math.max(limit.end, limit.start + 1));
+    return limit.limit === 'nesting'
+      ? { ruleId: SKIPPED_ID, severity: 'info', message: limit.message, range, fixes: [] }
+      : { ruleId: YAML_SYNTAX_ID, severity: 'error', message: limit.message, range, fixes: [] };
+  }
   const first = yaml.errors[0];
   if (!first) return undefined;
   return {

@@ -63,7 +63,7 @@ export function parseKubernetes(text: string): KubernetesModel {
   const objects: KubeObject[] = [];
   for (const yaml of documents) {
     const root = yaml.document.contents;
-    if (isMap(root)) collectObjects(yaml, root as YAMLMap, objects, 0);
+    if (isMap(root) && !yaml.tooDeep) collectObjects(yaml, root as YAMLMap, objects, 0);
   }
   return { text, lines: new LineIndex(text), documents, objects };
 }
