@@ -40,12 +40,23 @@ export interface LintRequest {
   settings?: Partial<EngineSettings>;
   /** Texts longer than this are not analysed; by default the `maxFileSizeMB` setting decides. */
   maxTextLength?: number;
+  /** How long one rule may take on this text before it is reported as too slow (ms). */
+  ruleTimeBudgetMs?: number;
+  /** Rules not to run on this text: the server pauses a rule that was too slow on a document. */
+  pausedRules?: ReadonlySet<string>;
 }
 
-export interface RuleFailure {
-  ruleId: string;
-  error: string;
-}
+/** A rule that failed on a text: it threw (its findings are dropped), or it ran over its time budget (they are kept). */
+export type RuleFailure =
+  | { ruleId: string; kind: 'threw'; error: string }
+  | { ruleId: string; kind: 'slow'; error: string; durationMs: number; budgetMs: number };
+
+/**
+ * Rules run on the thread that lints (the editor's language server), where a slow rule cannot be
+ * interrupted. A rule that takes longer than this on one file is reported, so the server can stop
+ * running it on that file; the slowest real rule takes a few milliseconds on the largest input.
+ */
+export const DEFAULT_RULE_TIME_BUDGET_MS = 2000;
 
 export interface LintResult {
   findings: Finding[];
@@ -110,13 +121,13 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
     case 'dockerfile': {
       const prepared = prepareDockerfile(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
-      return finish(runRules(rules.dockerfile ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'dockerfile');
+      return finish(runRules(rules.dockerfile ?? [], prepared.model, settings, request), suppressions, prepared.model.lines, 'dockerfile');
     }
     case 'kubernetes': {
       const prepared = prepareKubernetes(request.text);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
       if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
-      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'kubernetes');
+      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings, request), suppressions, prepared.model.lines, 'kubernetes');
       dropFixesInBrokenDocuments(result.findings, prepared.model);
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
@@ -125,7 +136,7 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
     case 'helm-values': {
       const prepared = prepareHelmValues(request.text, request.chart, request.overridesChartValues ?? false);
       const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
-      const result = finish(runRules(rules.helm ?? [], prepared.model, settings), suppressions, prepared.model.lines, 'helm');
+      const result = finish(runRules(rules.helm ?? [], prepared.model, settings, request), suppressions, prepared.model.lines, 'helm');
       dropFixesInBrokenDocuments(result.findings, prepared.model);
       result.findings.push(...prepared.syntaxErrors);
       result.findings.sort(compareFindings);
@@ -155,30 +166,42 @@ function finish(result: LintResult, suppressions: Suppression[], lines: LineInde
   return result;
 }
 
-function runRules<Model>(rules: readonly RuleModule<Model>[], model: Model, settings: EngineSettings): LintResult {
+function runRules<Model>(rules: readonly RuleModule<Model>[], model: Model, settings: EngineSettings, request: LintRequest): LintResult {
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
+  const budgetMs = request.ruleTimeBudgetMs ?? DEFAULT_RULE_TIME_BUDGET_MS;
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, settings);
-    if (severity === 'off') continue;
+    if (severity === 'off' || request.pausedRules?.has(rule.meta.id)) continue;
     const reported: Finding[] = [];
     const report = (r: Report) => reported.push(toFinding(rule.meta, severity, r));
+    const started = performance.now();
     try {
       rule.check({ model, settings, report });
       findings.push(...reported);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      ruleFailures.push({ ruleId: rule.meta.id, error: error instanceof Error && error.stack ? error.stack : message });
-      findings.push({
-        ruleId: INTERNAL_ERROR_ID,
-        severity: 'warning',
-        message: `Ballast rule ${rule.meta.id} failed on this file and was skipped: ${message}. The other rules ran normally.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        fixes: [],
-      });
+      ruleFailures.push({ ruleId: rule.meta.id, kind: 'threw', error: error instanceof Error && error.stack ? error.stack : message });
+      findings.push(internalFinding(`Ballast rule ${rule.meta.id} failed on this file and was skipped: ${message}. The other rules ran normally.`));
+      continue;
+    }
+    const durationMs = performance.now() - started;
+    if (durationMs > budgetMs) {
+      const took = `took ${formatMs(durationMs)} on this file, over its budget of ${formatMs(budgetMs)}`;
+      ruleFailures.push({ ruleId: rule.meta.id, kind: 'slow', error: `${rule.meta.id} ${took}`, durationMs, budgetMs });
+      findings.push(internalFinding(`Ballast rule ${rule.meta.id} ${took}. Its findings are shown; the other rules ran normally.`));
     }
   }
   return { findings, ruleFailures };
+}
+
+/** A problem of Ballast's own, at the top of the file. */
+export function internalFinding(message: string): Finding {
+  return { ruleId: INTERNAL_ERROR_ID, severity: 'warning', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] };
+}
+
+export function formatMs(ms: number): string {
+  return `${Math.round(ms).toLocaleString('en-US')} ms`;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

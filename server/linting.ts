@@ -1,8 +1,9 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type BallastSettings, type Finding, type LintRequest, type LintResult, type LintTarget, type RuleFailure } from '../engine';
+import { formatMs, internalFinding, lint, type BallastSettings, type Finding, type LintRequest, type LintResult, type LintTarget, type RuleFailure } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { describeError, type Logger } from './guard';
+import { RuleFailureLog } from './ruleFailureLog';
 import type { SettingsProvider } from './settings';
 
 /** Why a document is to be linted; `ballast.run` decides which reasons count. */
@@ -40,9 +41,17 @@ export class DocumentLinter {
   private draining = false;
   /** Bumped when the settings change, so a lint that started with the old settings is dropped. */
   private generation = 0;
-  private readonly reportedRuleFailures = new Set<string>();
+  /**
+   * Rules that ran over their time budget on a document, by document: they are not run on it again
+   * until it is reopened, so one pathological file cannot make every keystroke slow.
+   */
+  private readonly pausedRules = new Map<string, Map<string, Extract<RuleFailure, { kind: 'slow' }>>>();
 
-  constructor(private readonly deps: LinterDependencies) {}
+  private readonly failureLog: RuleFailureLog;
+
+  constructor(private readonly deps: LinterDependencies) {
+    this.failureLog = new RuleFailureLog(deps.logger, '; it is paused on that file until the file is reopened');
+  }
 
   request(uri: string, trigger: LintTrigger): void {
     const queued = this.queue.get(uri);
@@ -67,6 +76,7 @@ export class DocumentLinter {
   forget(uri: string, options: { keepDiagnostics?: boolean } = {}): void {
     this.queue.delete(uri);
     this.linted.delete(uri);
+    this.pausedRules.delete(uri);
     if (options.keepDiagnostics) this.published.delete(uri);
     else this.clearDiagnostics(uri);
   }
@@ -123,8 +133,22 @@ export class DocumentLinter {
   }
 
   private lintNow(document: TextDocument, target: LintTarget, settings: BallastSettings): Finding[] {
-    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), ...target, settings });
-    this.reportRuleFailures(ruleFailures);
+    const paused = this.pausedRules.get(document.uri);
+    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), ...target, settings, pausedRules: paused && new Set(paused.keys()) });
+    this.failureLog.report(ruleFailures, document.uri);
+    for (const failure of paused?.values() ?? []) {
+      findings.unshift(
+        internalFinding(
+          `Ballast rule ${failure.ruleId} is paused on this file: it took ${formatMs(failure.durationMs)} here, over its budget of ${formatMs(failure.budgetMs)}. Reopen the file to run it again.`,
+        ),
+      );
+    }
+    for (const failure of ruleFailures) {
+      if (failure.kind !== 'slow') continue;
+      const rules = this.pausedRules.get(document.uri) ?? new Map<string, Extract<RuleFailure, { kind: 'slow' }>>();
+      rules.set(failure.ruleId, failure);
+      this.pausedRules.set(document.uri, rules);
+    }
     this.linted.set(document.uri, { version: document.version, findings });
     this.published.add(document.uri);
     this.deps.publish({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
@@ -136,12 +160,4 @@ export class DocumentLinter {
     this.deps.publish({ uri, diagnostics: [] });
   }
 
-  /** The user sees one internal diagnostic per failure already; the log gets the stack once. */
-  private reportRuleFailures(failures: readonly RuleFailure[]): void {
-    for (const failure of failures) {
-      if (this.reportedRuleFailures.has(failure.ruleId)) continue;
-      this.reportedRuleFailures.add(failure.ruleId);
-      this.deps.logger.error(`Ballast: rule ${failure.ruleId} failed and was skipped: ${failure.error}`);
-    }
-  }
 }

@@ -1,12 +1,13 @@
 import { FileChangeType, type CancellationToken, type FileEvent, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SKIPPED_ID, type BallastSettings, type Finding, type LintTarget, type RuleFailure } from '../engine';
+import { SKIPPED_ID, type BallastSettings, type Finding, type LintTarget } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { filePath } from './documentTarget';
 import { describeError, type Logger } from './guard';
 import type { ScanCounts, ScanFilesParams, ScanFilesResult, ScanFinishedParams, ScanProgressParams } from './protocol';
 import type { ScanJob, ScanJobResult } from './scanFile';
 import type { RunOptions } from './scanPool';
+import { RuleFailureLog } from './ruleFailureLog';
 import type { SettingsProvider } from './settings';
 
 export interface ScannerDependencies {
@@ -52,9 +53,12 @@ export class WorkspaceScanner {
   private readonly inFlight = new Map<string, number>();
   private tickets = 0;
   private session: Session | undefined;
-  private readonly reportedRuleFailures = new Set<string>();
 
-  constructor(private readonly deps: ScannerDependencies) {}
+  private readonly failureLog: RuleFailureLog;
+
+  constructor(private readonly deps: ScannerDependencies) {
+    this.failureLog = new RuleFailureLog(deps.logger, ' in the workspace scan');
+  }
 
   /** Lints a batch of files of scan `params.scan` and publishes their diagnostics. */
   async scanFiles(params: ScanFilesParams, token: CancellationToken): Promise<ScanFilesResult> {
@@ -211,7 +215,7 @@ export class WorkspaceScanner {
       this.drop(uri, force);
       return 'passed';
     }
-    this.reportRuleFailures(result.ruleFailures);
+    this.failureLog.report(result.ruleFailures, uri);
     const previous = this.scanned.get(uri);
     const published = result.findings.length > 0;
     this.scanned.set(uri, { published });
@@ -229,14 +233,6 @@ export class WorkspaceScanner {
     if ((previous?.published || force) && !this.deps.documents.get(uri)) this.deps.publish({ uri, diagnostics: [] });
   }
 
-  /** As `DocumentLinter` does: the log gets each failing rule's stack once. */
-  private reportRuleFailures(failures: readonly RuleFailure[]): void {
-    for (const failure of failures) {
-      if (this.reportedRuleFailures.has(failure.ruleId)) continue;
-      this.reportedRuleFailures.add(failure.ruleId);
-      this.deps.logger.error(`Ballast: rule ${failure.ruleId} failed and was skipped: ${failure.error}`);
-    }
-  }
 }
 
 /** Whether `uri` is one of `folders` (URIs without a trailing `/`) or lies below one of them. */

@@ -28,6 +28,20 @@ const fromRule: DockerfileRule = {
   },
 };
 
+/** A rule that keeps the thread busy for `ms` and then reports, as a pathological input might make one. */
+function slowRule(ms: number): DockerfileRule {
+  return {
+    meta: meta('dockerfile/test-slow'),
+    check(context) {
+      const start = performance.now();
+      while (performance.now() - start < ms) {
+        // busy, as a runaway loop would be
+      }
+      context.report({ message: 'slow but right', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } });
+    },
+  };
+}
+
 describe('rule isolation', () => {
   const text = 'FROM node:22\nUSER 10001\n';
 
@@ -57,5 +71,26 @@ describe('rule isolation', () => {
     const result = lintWithRules({ text: 'FROM node:latest\nUSER 10001\n', kind: 'dockerfile' }, { dockerfile: [brokenRule, ...dockerfileRules] });
     assert.ok(result.findings.some((f) => f.ruleId === 'dockerfile/image-tag-latest'));
     assert.equal(result.findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID).length, 1);
+  });
+
+  it('a rule over its time budget keeps its findings, and is reported once as slow', () => {
+    const result = lintWithRules({ text, kind: 'dockerfile', ruleTimeBudgetMs: 5 }, { dockerfile: [slowRule(40), fromRule] });
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.message.replace(/took [\d,]+ ms/, 'took N ms')]),
+      [
+        [INTERNAL_ERROR_ID, 'Ballast rule dockerfile/test-slow took N ms on this file, over its budget of 5 ms. Its findings are shown; the other rules ran normally.'],
+        ['dockerfile/test-from', 'a FROM'],
+        ['dockerfile/test-slow', 'slow but right'],
+      ],
+    );
+    assert.equal(result.ruleFailures.length, 1);
+    const failure = result.ruleFailures[0]!;
+    assert.ok(failure.kind === 'slow' && failure.durationMs >= 40 && failure.budgetMs === 5);
+  });
+
+  it('a paused rule does not run', () => {
+    const result = lintWithRules({ text, kind: 'dockerfile', pausedRules: new Set(['dockerfile/test-slow']) }, { dockerfile: [slowRule(1000), fromRule] });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['dockerfile/test-from']);
+    assert.deepEqual(result.ruleFailures, []);
   });
 });

@@ -14,8 +14,21 @@ const brokenRule: DockerfileRule = {
   },
 };
 
+/** A rule that takes 30 ms on a file containing `slow`, as a rule might on a pathological input. */
+const slowRule: DockerfileRule = {
+  meta: { id: 'dockerfile/test-slow', target: 'dockerfile', title: 'Slow', defaultSeverity: 'warning', description: '', references: [], fix: 'none', equivalents: {} },
+  check({ model, report }) {
+    if (!model.text.includes('slow')) return;
+    const start = performance.now();
+    while (performance.now() - start < 30) {
+      // busy
+    }
+    report({ message: 'found slowly', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } });
+  },
+};
+
 /** The linter in process, with documents, settings and publishing the test controls. */
-function setUp(settings: () => Promise<BallastSettings> = () => Promise.resolve(normalizeSettings({}))) {
+function setUp(settings: () => Promise<BallastSettings> = () => Promise.resolve(normalizeSettings({})), rules: DockerfileRule[] = [brokenRule]) {
   const documents = new Map<string, TextDocument>();
   const errors: string[] = [];
   const published: PublishDiagnosticsParams[] = [];
@@ -25,7 +38,7 @@ function setUp(settings: () => Promise<BallastSettings> = () => Promise.resolve(
     settings: { forDocument: settings },
     logger: { log: () => undefined, error: (message) => errors.push(message) },
     targetOf: (document) => classifyFile(document.uri, { languageId: document.languageId }),
-    lint: (request: LintRequest) => lintWithRules(request, { dockerfile: [brokenRule] }),
+    lint: (request: LintRequest) => lintWithRules({ ...request, ruleTimeBudgetMs: 10 }, { dockerfile: rules }),
     publish: (params) => {
       published.push(params);
       for (const waiter of waiters.filter((w) => w.uri === params.uri)) {
@@ -56,6 +69,30 @@ describe('document linter', () => {
     }
     assert.equal(errors.length, 1);
     assert.match(errors[0]!, /^Ballast: rule dockerfile\/test-broken failed and was skipped: Error: boom\n\s+at /);
+  });
+
+  it('pauses a rule that ran over its budget on a document until the document is reopened, and logs it once', async () => {
+    const { documents, errors, linter, nextPublish, open } = setUp(undefined, [slowRule]);
+    const uri = 'file:///slow/Dockerfile';
+    const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => [d.code, d.message.replace(/took [\d,]+ ms/, 'took N ms')]);
+    assert.deepEqual(codes(await open(uri, 'FROM slow\n')), [
+      [INTERNAL_ERROR_ID, 'Ballast rule dockerfile/test-slow took N ms on this file, over its budget of 10 ms. Its findings are shown; the other rules ran normally.'],
+      ['dockerfile/test-slow', 'found slowly'],
+    ]);
+    TextDocument.update(documents.get(uri)!, [{ text: 'FROM slower\n' }], 2);
+    linter.request(uri, 'change');
+    assert.deepEqual(codes(await nextPublish(uri)), [
+      [INTERNAL_ERROR_ID, 'Ballast rule dockerfile/test-slow is paused on this file: it took N ms here, over its budget of 10 ms. Reopen the file to run it again.'],
+    ]);
+    // Another document still runs the rule; reopening this one runs it again.
+    assert.deepEqual(codes(await open('file:///other/Dockerfile', 'FROM fine\n')), []);
+    const cleared = nextPublish(uri);
+    linter.forget(uri);
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.equal(codes(await open(uri, 'FROM slow\n')).length, 2);
+    assert.deepEqual(errors.map((e) => e.replace(/took [\d,]+ ms/, 'took N ms')), [
+      'Ballast: rule dockerfile/test-slow took N ms on file:///slow/Dockerfile, over its budget of 10 ms; it is paused on that file until the file is reopened.',
+    ]);
   });
 
   it('lints only the latest version when the document changed before its turn', async () => {
