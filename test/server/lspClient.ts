@@ -232,6 +232,16 @@ export class TestClient {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
+  /** Writes bytes to the server's input as they are, for tests of what a broken client might send. */
+  writeRaw(bytes: string): void {
+    this.child.stdin!.write(bytes);
+  }
+
+  /** Whether the server process is still running. */
+  get running(): boolean {
+    return this.exitError === undefined;
+  }
+
   async stop(): Promise<void> {
     if (this.exitError) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import { listRules } from '../../engine';
 import { TestClient, onlyRules } from './lspClient';
 
@@ -78,5 +78,59 @@ describe('language server: bad traffic', { timeout: 30_000 }, () => {
       client.logMessages.join('\n'),
     );
     await assertStillLints(client, 'file:///project/after-throw/Dockerfile');
+  });
+
+  it('survives opening a document twice, closing one never opened, and a change past the end of the text', async () => {
+    const uri = 'file:///project/out-of-order/Dockerfile';
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///project/never-opened-either/Dockerfile' } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM node:22\n' } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 5, text: 'FROM node:22\nUSER root\n' } });
+    assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === 5)).diagnostics.map((d) => d.code), [ROOT_USER]);
+    // A range beyond the last line is clamped to the end of the text, as the LSP text document does.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 6 },
+      contentChanges: [{ range: { start: { line: 40, character: 0 }, end: { line: 41, character: 3 } }, text: 'USER 10001\n' }],
+    });
+    assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === 6)).diagnostics, []);
+    // A stale version number does not stop the text from being linted as it now is.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'FROM node:22\nUSER root\n' }] });
+    assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === 3)).diagnostics.map((d) => d.code), [ROOT_USER]);
+    await assertStillLints(client, 'file:///project/after-out-of-order/Dockerfile');
+  });
+
+  it('survives notifications with missing or mistyped parameters', async () => {
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///project/no-text/Dockerfile', languageId: 'dockerfile', version: 1 } });
+    await client.connection.sendNotification('textDocument/didOpen', {});
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 42 }, contentChanges: 'everything' });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'not a uri', type: 99 }, null] });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ballast: { rules: 'all of them', maxFileSizeMB: -3 } } });
+    await assertStillLints(client, 'file:///project/after-mistyped/Dockerfile');
+  });
+
+  it('answers a cancelled request with a cancellation or a result, and keeps serving', async () => {
+    const document = client.open('file:///project/cancelled/Dockerfile', 'FROM node:22\nUSER root\n');
+    const [rootUser] = await client.diagnostics(document);
+    assert.ok(rootUser);
+    const source = new CancellationTokenSource();
+    const request = client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: document.uri }, range: rootUser.range, context: { diagnostics: [rootUser] } }, source.token);
+    source.cancel();
+    await request.then(
+      (actions) => assert.ok(Array.isArray(actions)),
+      (error: unknown) => assert.equal((error as ResponseError<unknown>).code, LSPErrorCodes.RequestCancelled),
+    );
+    await assertStillLints(client, 'file:///project/after-cancel/Dockerfile');
+  });
+
+  it('answers an unknown request with MethodNotFound and ignores an unknown notification', async () => {
+    await client.connection.sendNotification('ballast/noSuchNotification', { x: 1 });
+    await assert.rejects(client.connection.sendRequest('ballast/noSuchRequest', {}), { code: ErrorCodes.MethodNotFound });
+    await assertStillLints(client, 'file:///project/after-unknown/Dockerfile');
+  });
+
+  it('survives a message that is not JSON', async () => {
+    const garbage = '{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {';
+    client.writeRaw(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
+    await assertStillLints(client, 'file:///project/after-garbage/Dockerfile');
+    assert.ok(client.running);
   });
 });
