@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LSPErrorCodes, LanguageClient, ResponseError, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, RULES_REQUEST, SETTINGS_SECTION, type ApplyAllFixesResult, type RulesResponse } from '../server/protocol';
+import { Commands, RULES_REQUEST, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ApplyAllFixesResult, type BallastInitializationOptions, type RulesResponse } from '../server/protocol';
 import { SHOW_PROBLEMS_COMMAND, ScanCommands, WorkspaceScan, describeCounts, type ScanStatus, type ScanSummary } from './scan';
 import { SCAN_INCLUDE } from './scanFilter';
 
@@ -20,7 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const initializationOptions: BallastInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
+    initializationOptions,
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
@@ -53,6 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Stopped) scan.serverStopped();
     }),
+    // In an untrusted workspace a .ballast.yaml cannot widen what Ballast trusts; once trusted, it can.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch(() => undefined)),
     vscode.commands.registerCommand(ScanCommands.scanWorkspace, () => scan.scanWorkspace()),
     vscode.commands.registerCommand(ScanCommands.scanFolder, (clicked?: vscode.Uri, selected?: vscode.Uri[]) => scan.scanFolder(clicked, selected)),
     vscode.commands.registerCommand(ScanCommands.clearScanResults, () => scan.clear()),

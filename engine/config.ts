@@ -235,6 +235,52 @@ export function applyConfig<S extends BallastSettings>(settings: S, config: Proj
   return { ...settings, ...rest, rules: { ...settings.rules, ...rules } };
 }
 
+/**
+ * Settings that widen what Ballast trusts (registries) or reads (values files). In a workspace the
+ * user has not trusted (VS Code's Workspace Trust), a repository must not set them for itself:
+ * they come from the user's own settings only, and a `.ballast.yaml` setting them is ignored.
+ */
+export const TRUST_RESTRICTED_SETTINGS = ['trustedRegistries', 'helm.valuesFiles'] as const;
+
+/** The configuration as an untrusted workspace may use it: without the trust-restricted settings. */
+export function untrustedConfig(config: ProjectConfig | undefined): ProjectConfig | undefined {
+  if (!config) return undefined;
+  const settings = { ...config.settings };
+  for (const key of TRUST_RESTRICTED_SETTINGS) delete settings[key];
+  return { ...config, settings };
+}
+
+/** In an untrusted workspace: a note on each trust-restricted setting the file gives, saying it is ignored. */
+export function untrustedConfigNotes(text: string): Finding[] {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { prettyErrors: false, strict: false, uniqueKeys: false });
+  const notes: Finding[] = [];
+  for (const key of TRUST_RESTRICTED_SETTINGS) {
+    const path = key.split('.');
+    let node: unknown = document.contents;
+    let keyNode: Node | undefined;
+    for (const part of path) {
+      const pair = isMap(node) ? node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === part) : undefined;
+      if (!pair) {
+        keyNode = undefined;
+        break;
+      }
+      keyNode = isNode(pair.key) ? pair.key : undefined;
+      node = pair.value;
+    }
+    const range = keyNode?.range;
+    if (!range) continue;
+    notes.push({
+      ruleId: CONFIG_ERROR_ID,
+      severity: 'info',
+      message: `${key} is ignored until you trust this workspace: in a workspace you have not trusted, it comes from your user settings only.`,
+      range: lines.rangeOf(range[0], Math.max(range[1], range[0] + 1)),
+      fixes: [],
+    });
+  }
+  return notes;
+}
+
 /** Whether `path` is excluded by the configuration's `exclude` globs (relative to its folder). */
 export function isExcludedByConfig(config: ProjectConfig | undefined, path: string): boolean {
   const globs = config?.settings.exclude;

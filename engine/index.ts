@@ -2,7 +2,7 @@ import { allRules, dockerfileRules, helmRules, kubernetesRules } from '../rules'
 import { prepareDockerfile } from './dockerfile/lint';
 import { applyEdits, selectCompatibleFixes } from './fixes';
 import { SKIPPED_ID, skipReason } from './limits';
-import { CONFIG_FILE_NAMES, parseConfig } from './config';
+import { CONFIG_FILE_NAMES, parseConfig, untrustedConfigNotes } from './config';
 import type { ChartMetadata } from './helm/chart';
 import { prepareHelmValues } from './helm/lint';
 import type { YamlFile } from './kubernetes/model';
@@ -16,7 +16,7 @@ import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta,
 
 export * from './types';
 export { detectFileKind, classifyFile, type LintTarget } from './fileKind';
-export { CONFIG_ERROR_ID, CONFIG_FILE_NAMES, applyConfig, configSchema, findConfig, isConfigFile, isExcludedByConfig, parseConfig, type ConfigSettings, type ProjectConfig } from './config';
+export { CONFIG_ERROR_ID, CONFIG_FILE_NAMES, TRUST_RESTRICTED_SETTINGS, untrustedConfig, applyConfig, configSchema, findConfig, isConfigFile, isExcludedByConfig, parseConfig, type ConfigSettings, type ProjectConfig } from './config';
 export { CHART_FILE_NAME, findChart, parseChartMetadata, chartFileRole, type ChartLocation, type ChartMetadata } from './helm/chart';
 export { matchesGlobs, relativePathIn, toSlashPath } from './paths';
 export { applyEdits } from './fixes';
@@ -44,6 +44,8 @@ export interface LintRequest {
   ruleTimeBudgetMs?: number;
   /** Rules not to run on this text: the server pauses a rule that was too slow on a document. */
   pausedRules?: ReadonlySet<string>;
+  /** False in an editor workspace the user has not trusted: see `TRUST_RESTRICTED_SETTINGS`. */
+  workspaceTrusted?: boolean;
 }
 
 /** A rule that failed on a text: it threw (its findings are dropped), or it ran over its time budget (they are kept). */
@@ -115,7 +117,11 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
   const skipped = skipReason(request.text, request.maxTextLength ?? maxTextLength(settings));
   if (skipped) return { findings: [skipped], ruleFailures: [] };
   // Ballast's own configuration file: what is wrong in it, where it is.
-  if (request.kind === 'ballast-config') return { findings: [...parseConfig(CONFIG_FILE_NAMES[0], request.text).errors], ruleFailures: [] };
+  if (request.kind === 'ballast-config') {
+    const findings = [...parseConfig(CONFIG_FILE_NAMES[0], request.text).errors];
+    if (request.workspaceTrusted === false) findings.push(...untrustedConfigNotes(request.text));
+    return { findings: findings.sort(compareFindings), ruleFailures: [] };
+  }
   const suppressionOptions = { honorOtherTools: settings.honorOtherToolIgnores, equivalentRules };
   switch (request.kind) {
     case 'dockerfile': {

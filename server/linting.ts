@@ -21,6 +21,8 @@ export interface LinterDependencies {
   logger: Logger;
   /** What a document is (kind, chart); see `DocumentClassifier`. */
   targetOf(document: TextDocument, settings: BallastSettings): LintTarget | undefined;
+  /** False while the editor's workspace is not trusted (see `SettingsProvider`). */
+  workspaceTrusted?: () => boolean;
   /** The engine's `lint`; tests give a variant that runs their own rules. */
   lint?: (request: LintRequest) => LintResult;
 }
@@ -134,7 +136,13 @@ export class DocumentLinter {
 
   private lintNow(document: TextDocument, target: LintTarget, settings: BallastSettings): Finding[] {
     const paused = this.pausedRules.get(document.uri);
-    const { findings, ruleFailures } = (this.deps.lint ?? lint)({ text: document.getText(), ...target, settings, pausedRules: paused && new Set(paused.keys()) });
+    const { findings, ruleFailures } = (this.deps.lint ?? lint)({
+      text: document.getText(),
+      ...target,
+      settings,
+      pausedRules: paused && new Set(paused.keys()),
+      workspaceTrusted: this.deps.workspaceTrusted?.() ?? true,
+    });
     this.failureLog.report(ruleFailures, document.uri);
     for (const failure of paused?.values() ?? []) {
       findings.unshift(

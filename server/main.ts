@@ -18,6 +18,7 @@ import {
   SCAN_FILES_REQUEST,
   SCAN_FINISHED_REQUEST,
   SCAN_PROGRESS_NOTIFICATION,
+  WORKSPACE_TRUSTED_NOTIFICATION,
   type ClearScanResultsResult,
   type RulesResponse,
   type ScanFilesParams,
@@ -38,6 +39,7 @@ const linter = new DocumentLinter({
   settings,
   logger,
   targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
+  workspaceTrusted: () => settings.workspaceTrusted,
   // Fails only when the client has gone away, and then there is no one left to tell.
   publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
 });
@@ -109,6 +111,14 @@ connection.onDidChangeWatchedFiles(
 connection.onDidChangeConfiguration(
   guarded(logger, 'didChangeConfiguration', undefined, (params) => {
     settings.changed(params.settings);
+    linter.relintAll(documents.keys());
+  }),
+);
+
+connection.onNotification(
+  WORKSPACE_TRUSTED_NOTIFICATION,
+  guarded(logger, WORKSPACE_TRUSTED_NOTIFICATION, undefined, () => {
+    settings.trustGranted();
     linter.relintAll(documents.keys());
   }),
 );

@@ -94,3 +94,12 @@ export const CLEAR_SCAN_RESULTS_REQUEST = 'ballast/clearScanResults';
 export interface ClearScanResultsResult {
   files: number;
 }
+
+/** Client → server: the user trusted the workspace (VS Code's Workspace Trust). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'ballast/workspaceTrusted';
+
+/** What the client tells the server at start, besides settings for clients that push them. */
+export interface BallastInitializationOptions {
+  /** False in a workspace the user has not trusted; absent means trusted. */
+  workspaceTrusted?: boolean;
+}

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { applyConfig, normalizeSettings, type BallastSettings, type ProjectConfig } from '../engine';
+import { applyConfig, normalizeSettings, untrustedConfig, type BallastSettings, type ProjectConfig } from '../engine';
 import { describeError, type Logger } from './guard';
 import { SETTINGS_SECTION } from './protocol';
 
@@ -14,6 +14,13 @@ export class SettingsProvider {
   private pushed: BallastSettings = normalizeSettings(undefined);
   /** Pending or answered requests, so a burst of changes asks the client once. */
   private readonly perDocument = new Map<string, Promise<BallastSettings>>();
+  /**
+   * VS Code's Workspace Trust, as the client reports it: in an untrusted workspace, a
+   * `.ballast.yaml` cannot set what widens trust (see `TRUST_RESTRICTED_SETTINGS`); the editor
+   * itself keeps workspace settings from doing so (`restrictedConfigurations` in package.json).
+   * Clients that say nothing are trusted: they have no such notion.
+   */
+  private trusted = true;
 
   constructor(
     private readonly connection: Pick<Connection, 'workspace'>,
@@ -25,13 +32,25 @@ export class SettingsProvider {
   configure(options: { pull: boolean; initializationOptions: unknown }): void {
     this.pull = options.pull;
     this.pushed = normalizeSettings(options.initializationOptions);
+    const given = options.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
+    this.trusted = given?.workspaceTrusted !== false;
+  }
+
+  get workspaceTrusted(): boolean {
+    return this.trusted;
+  }
+
+  /** The user trusted the workspace: its configuration files apply in full from now on. */
+  trustGranted(): void {
+    this.trusted = true;
+    this.perDocument.clear();
   }
 
   forDocument(uri: string): Promise<BallastSettings> {
-    if (!this.pull) return Promise.resolve(applyConfig(this.pushed, this.configFor(uri)));
+    if (!this.pull) return Promise.resolve(applyConfig(this.pushed, this.projectConfig(uri)));
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      settings = this.fetch(uri).then((fetched) => applyConfig(fetched, this.configFor(uri)));
+      settings = this.fetch(uri).then((fetched) => applyConfig(fetched, this.projectConfig(uri)));
       this.perDocument.set(uri, settings);
     }
     return settings;
@@ -47,6 +66,11 @@ export class SettingsProvider {
 
   forget(uri: string): void {
     this.perDocument.delete(uri);
+  }
+
+  private projectConfig(uri: string): ProjectConfig | undefined {
+    const config = this.configFor(uri);
+    return this.trusted ? config : untrustedConfig(config);
   }
 
   private async fetch(uri: string): Promise<BallastSettings> {

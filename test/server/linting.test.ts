@@ -74,7 +74,7 @@ describe('document linter', () => {
   it('pauses a rule that ran over its budget on a document until the document is reopened, and logs it once', async () => {
     const { documents, errors, linter, nextPublish, open } = setUp(undefined, [slowRule]);
     const uri = 'file:///slow/Dockerfile';
-    const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => [d.code, d.message.replace(/took [\d,]+ ms/, 'took N ms')]);
+    const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => [d.code, String(d.message).replace(/took [\d,]+ ms/, 'took N ms')]);
     assert.deepEqual(codes(await open(uri, 'FROM slow\n')), [
       [INTERNAL_ERROR_ID, 'Ballast rule dockerfile/test-slow took N ms on this file, over its budget of 10 ms. Its findings are shown; the other rules ran normally.'],
       ['dockerfile/test-slow', 'found slowly'],
