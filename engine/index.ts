@@ -6,13 +6,14 @@ import { CONFIG_FILE_NAMES, parseConfig, untrustedConfigNotes } from './config';
 import type { ChartMetadata } from './helm/chart';
 import { prepareHelmValues } from './helm/lint';
 import type { YamlFile } from './kubernetes/model';
+import { DocumentLintCache, lintByDocument, type DocumentLint } from './kubernetes/byDocument';
 import { annotationSuppressions, prepareKubernetes, YAML_SYNTAX_ID } from './kubernetes/lint';
 import { profileSeverity } from './profiles';
 import type { DockerfileRule, HelmRule, KubernetesRule, Report, RuleModule } from './rule';
 import { maxTextLength, normalizeSettings, type EngineSettings } from './settings';
 import { UNKNOWN_RULE_ID, checkDirectiveIds, collectSuppressions, fileSuppressionEdit, isSuppressed, lineSuppressionEdit, type Suppression, type SuppressionEdit } from './suppression';
 import { LineIndex, compareRanges } from './text';
-import type { EquivalentTool, FileKind, Target, Finding, Fix, FixKind, RuleMeta, Severity, SeveritySetting } from './types';
+import { INTERNAL_ERROR_ID, type EquivalentTool, type FileKind, type Target, type Finding, type Fix, type FixKind, type LintResult, type RuleFailure, type RuleMeta, type Severity, type SeveritySetting } from './types';
 
 export * from './types';
 export { detectFileKind, classifyFile, type LintTarget } from './fileKind';
@@ -26,8 +27,6 @@ export { SETTINGS_SCHEMA, defaultSettings, maxTextLength, normalizeSettings, typ
 export { decodeSource } from './limits';
 export type { SuppressionEdit } from './suppression';
 
-/** The rule id of findings that report a failure inside Ballast rather than in the file. */
-export const INTERNAL_ERROR_ID = 'ballast/internal-error';
 export { SKIPPED_ID, UNKNOWN_RULE_ID, YAML_SYNTAX_ID };
 
 export interface LintRequest {
@@ -48,11 +47,6 @@ export interface LintRequest {
   workspaceTrusted?: boolean;
 }
 
-/** A rule that failed on a text: it threw (its findings are dropped), or it ran over its time budget (they are kept). */
-export type RuleFailure =
-  | { ruleId: string; kind: 'threw'; error: string }
-  | { ruleId: string; kind: 'slow'; error: string; durationMs: number; budgetMs: number };
-
 /**
  * Rules run on the thread that lints (the editor's language server), where a slow rule cannot be
  * interrupted. A rule that takes longer than this on one file is reported, so the server can stop
@@ -60,11 +54,6 @@ export type RuleFailure =
  */
 export const DEFAULT_RULE_TIME_BUDGET_MS = 2000;
 
-export interface LintResult {
-  findings: Finding[];
-  /** Rules that threw; their failure is also one `ballast/internal-error` finding each. */
-  ruleFailures: RuleFailure[];
-}
 
 /** Every rule's metadata, for docs, the CLI's `rules` command and SARIF. */
 export function listRules(): RuleMeta[] {
@@ -130,14 +119,19 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       return finish(runRules(rules.dockerfile ?? [], prepared.model, settings, request), suppressions, prepared.model.lines, 'dockerfile');
     }
     case 'kubernetes': {
-      const prepared = prepareKubernetes(request.text);
-      const suppressions = collectSuppressions(prepared.model.lines, prepared.spanBelow, suppressionOptions);
-      if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(prepared.model, equivalentRules));
-      const result = finish(runRules(rules.kubernetes ?? [], prepared.model, settings, request), suppressions, prepared.model.lines, 'kubernetes');
-      dropFixesInBrokenDocuments(result.findings, prepared.model);
-      result.findings.push(...prepared.syntaxErrors);
-      result.findings.sort(compareFindings);
-      return result;
+      // One YAML document at a time, each document's findings cached: see `lintByDocument`.
+      const kubernetes = rules.kubernetes ?? [];
+      const key = JSON.stringify([settings.profile, settings.rules, settings.trustedRegistries, settings.honorOtherToolIgnores, [...(request.pausedRules ?? [])], request.ruleTimeBudgetMs]);
+      return lintByDocument(request.text, documentCacheOf(kubernetes), key, (model): DocumentLint => {
+        const prepared = prepareKubernetes(model);
+        const suppressions = collectSuppressions(model.lines, prepared.spanBelow, suppressionOptions);
+        if (settings.honorOtherToolIgnores) suppressions.push(...annotationSuppressions(model, equivalentRules));
+        const result = finish(runRules(kubernetes, model, settings, request), suppressions, model.lines, 'kubernetes');
+        dropFixesInBrokenDocuments(result.findings, model);
+        result.findings.push(...prepared.syntaxErrors);
+        result.findings.sort(compareFindings);
+        return { ...result, fileSuppressions: suppressions.filter((suppression) => suppression.lines === undefined) };
+      });
     }
     case 'helm-values': {
       const prepared = prepareHelmValues(request.text, request.chart, request.overridesChartValues ?? false);
@@ -149,6 +143,18 @@ export function lintWithRules(request: LintRequest, rules: RuleSets): LintResult
       return result;
     }
   }
+}
+
+/** Per-document results, per rule set: tests lint with rule sets of their own. */
+const documentCaches = new WeakMap<readonly KubernetesRule[], DocumentLintCache>();
+
+function documentCacheOf(rules: readonly KubernetesRule[]): DocumentLintCache {
+  let cache = documentCaches.get(rules);
+  if (!cache) {
+    cache = new DocumentLintCache();
+    documentCaches.set(rules, cache);
+  }
+  return cache;
 }
 
 /**

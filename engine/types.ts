@@ -87,3 +87,17 @@ export interface RuleMeta {
   fix: FixKind | 'none';
   equivalents: Partial<Record<EquivalentTool, string[]>>;
 }
+
+/** The rule id of findings that report a failure inside Ballast rather than in the file. */
+export const INTERNAL_ERROR_ID = 'ballast/internal-error';
+
+/** A rule that failed on a text: it threw (its findings are dropped), or it ran over its time budget (they are kept). */
+export type RuleFailure =
+  | { ruleId: string; kind: 'threw'; error: string }
+  | { ruleId: string; kind: 'slow'; error: string; durationMs: number; budgetMs: number };
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw; their failure is also one `ballast/internal-error` finding each. */
+  ruleFailures: RuleFailure[];
+}

@@ -4,15 +4,14 @@ import type { Suppression } from '../suppression';
 import type { LineIndex } from '../text';
 import type { Finding } from '../types';
 import type { YamlDocument } from './documents';
-import { parseKubernetes, rangeOfNode, type KubernetesModel, type YamlFile } from './model';
+import { rangeOfNode, type KubernetesModel, type YamlFile } from './model';
 import { mapAt } from './yamlNodes';
 
 /** The rule id of YAML syntax errors in Kubernetes manifests. */
 export const YAML_SYNTAX_ID = 'ballast/yaml-syntax';
 
 /** The Kubernetes side of the engine: the parsed model and how comments map to YAML nodes. */
-export function prepareKubernetes(text: string): { model: KubernetesModel; spanBelow: (line: number) => { first: number; last: number } | undefined; syntaxErrors: Finding[] } {
-  const model = parseKubernetes(text);
+export function prepareKubernetes(model: KubernetesModel): { model: KubernetesModel; spanBelow: (line: number) => { first: number; last: number } | undefined; syntaxErrors: Finding[] } {
   return { model, spanBelow: (line) => yamlSpanBelow(model.lines, line), syntaxErrors: syntaxErrors(model) };
 }
 

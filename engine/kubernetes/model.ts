@@ -49,6 +49,19 @@ export interface YamlFile {
 
 export interface KubernetesModel extends YamlFile {
   objects: KubeObject[];
+  /**
+   * The ServiceAccounts the file defines, in any of its documents: whether a pod gets a token can
+   * depend on another document's ServiceAccount. When each document is linted on its own (see
+   * `lintByDocument`), this is still the whole file's.
+   */
+  serviceAccounts: ServiceAccountInfo[];
+}
+
+/** What a pod's findings may depend on in a ServiceAccount object of the same file. */
+export interface ServiceAccountInfo {
+  name: string | undefined;
+  namespace: string | undefined;
+  automountServiceAccountToken: unknown;
 }
 
 /** Kinds whose pod template is a pod spec even before its containers are typed. */
@@ -65,7 +78,10 @@ export function parseKubernetes(text: string): KubernetesModel {
     const root = yaml.document.contents;
     if (isMap(root) && !yaml.tooDeep) collectObjects(yaml, root as YAMLMap, objects, 0);
   }
-  return { text, lines: new LineIndex(text), documents, objects };
+  const serviceAccounts = objects
+    .filter((object) => object.kind === 'ServiceAccount')
+    .map((object) => ({ name: object.name, namespace: object.namespace, automountServiceAccountToken: scalarAt(object.node, 'automountServiceAccountToken', object.yaml.document)?.value }));
+  return { text, lines: new LineIndex(text), documents, objects, serviceAccounts };
 }
 
 function collectObjects(yaml: YamlDocument, node: YAMLMap, into: KubeObject[], depth: number): void {

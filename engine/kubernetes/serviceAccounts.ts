@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import type { KubeObject, KubernetesModel, PodSpec } from './model';
+import type { KubernetesModel, PodSpec, ServiceAccountInfo } from './model';
 import { scalarAt } from './yamlNodes';
 
 /** The service account a pod runs as, named the way the API server reads the pod spec. */
@@ -20,12 +20,10 @@ export function podServiceAccount(spec: PodSpec): PodServiceAccount {
   return { name: 'default', field: undefined, node: undefined };
 }
 
-/** A ServiceAccount object of the file by name, in the pod's namespace when both name one. */
-export function serviceAccountObject(model: KubernetesModel, spec: PodSpec, name: string): KubeObject | undefined {
+/** A ServiceAccount of the file by name, in the pod's namespace when both name one. */
+export function serviceAccountObject(model: KubernetesModel, spec: PodSpec, name: string): ServiceAccountInfo | undefined {
   const namespace = spec.object.namespace;
-  return model.objects.find(
-    (object) => object.kind === 'ServiceAccount' && object.name === name && (object.namespace === undefined || namespace === undefined || object.namespace === namespace),
-  );
+  return model.serviceAccounts.find((account) => account.name === name && (account.namespace === undefined || namespace === undefined || account.namespace === namespace));
 }
 
 /**
@@ -37,5 +35,5 @@ export function mountsServiceAccountToken(model: KubernetesModel, spec: PodSpec)
   const own = scalarAt(spec.node, 'automountServiceAccountToken', spec.object.yaml.document)?.value;
   if (typeof own === 'boolean') return own;
   const account = serviceAccountObject(model, spec, podServiceAccount(spec).name);
-  return account ? scalarAt(account.node, 'automountServiceAccountToken', account.yaml.document)?.value !== false : true;
+  return account ? account.automountServiceAccountToken !== false : true;
 }
