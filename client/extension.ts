@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: BallastInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const initializationOptions: BallastInitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, diagnostics: 'push' };
   const clientOptions: LanguageClientOptions = {
     initializationOptions,
     documentSelector: [

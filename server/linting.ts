@@ -100,6 +100,11 @@ export class DocumentLinter {
     return this.lintNow(document, target, settings);
   }
 
+  /** The findings of the last lint of the document, whatever its version since. */
+  lastFindings(uri: string): Finding[] | undefined {
+    return this.linted.get(uri)?.findings;
+  }
+
   private async drain(): Promise<void> {
     try {
       for (let next = this.queue.entries().next(); !next.done; next = this.queue.entries().next()) {

@@ -3,13 +3,23 @@
  * --stdio` or by the extension over IPC; `createConnection` picks the transport from argv.
  */
 import * as path from 'node:path';
-import { FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CancellationToken,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listRules } from '../engine';
 import { CODE_ACTION_KINDS, provideCodeActions } from './codeActions';
 import { SERVER_COMMANDS, executeCommand } from './commands';
 import { guarded } from './guard';
 import { hoverAt } from './hover';
+import { toDiagnostic } from './diagnostics';
 import { DocumentClassifier, isProjectFile } from './documentTarget';
 import { DocumentLinter } from './linting';
 import {
@@ -19,6 +29,7 @@ import {
   SCAN_FINISHED_REQUEST,
   SCAN_PROGRESS_NOTIFICATION,
   WORKSPACE_TRUSTED_NOTIFICATION,
+  type BallastInitializationOptions,
   type ClearScanResultsResult,
   type RulesResponse,
   type ScanFilesParams,
@@ -40,8 +51,11 @@ const linter = new DocumentLinter({
   logger,
   targetOf: (document, documentSettings) => classifier.targetOf(document, documentSettings),
   workspaceTrusted: () => settings.workspaceTrusted,
-  // Fails only when the client has gone away, and then there is no one left to tell.
-  publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
+  // Fails only when the client has gone away, and then there is no one left to tell. Clients that
+  // pull diagnostics ask for them; pushing them as well would show them twice.
+  publish: (params) => {
+    if (!pullDiagnostics) void connection.sendDiagnostics(params).catch(() => undefined);
+  },
 });
 // The scan worker is bundled next to this file (dist/scanWorker.js).
 const pool = new LintPool(path.join(__dirname, 'scanWorker.js'), logger);
@@ -56,11 +70,14 @@ const scanner = new WorkspaceScanner({
   progress: (params) => void connection.sendNotification(SCAN_PROGRESS_NOTIFICATION, params).catch(() => undefined),
 });
 let versionedEdits = false;
+let pullDiagnostics = false;
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
   settings.configure({ pull: workspace?.configuration === true, initializationOptions: params.initializationOptions });
   versionedEdits = workspace?.workspaceEdit?.documentChanges === true;
+  const options = params.initializationOptions as BallastInitializationOptions | null | undefined;
+  pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && options?.diagnostics !== 'push';
   classifier.setWorkspaceFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
   return {
     capabilities: {
@@ -68,12 +85,27 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       hoverProvider: true,
       executeCommandProvider: { commands: SERVER_COMMANDS },
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'ballast', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'Ballast' },
   };
 });
 
-documents.onDidOpen(guarded(logger, 'didOpen', undefined, ({ document }) => linter.request(document.uri, 'open')));
+documents.onDidOpen(
+  guarded(logger, 'didOpen', undefined, ({ document }) => {
+    if (pullDiagnostics) scanner.openedForPull(document.uri);
+    linter.request(document.uri, 'open');
+  }),
+);
+
+// Pulled diagnostics: those of the document's current version, linted now if need be (a version
+// is linted once, whether pulled, hovered or queued).
+connection.languages.diagnostics.on(
+  guarded(logger, 'textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params): Promise<DocumentDiagnosticReport> => {
+    const findings = (await linter.findingsFor(params.textDocument.uri)) ?? linter.lastFindings(params.textDocument.uri) ?? [];
+    return { kind: 'full', items: findings.map(toDiagnostic) };
+  }),
+);
 documents.onDidChangeContent(
   guarded(logger, 'didChange', undefined, ({ document }) => {
     // A chart's Chart.yaml (its appVersion) changes how its values files are read, a .ballast.yaml
@@ -98,6 +130,12 @@ function projectFilesChanged(): void {
   classifier.projectFilesChanged();
   settings.changed(undefined);
   linter.relintAll(documents.keys());
+  refreshPulledDiagnostics();
+}
+
+/** Tells a client that pulls diagnostics to pull them again: settings or project files changed. */
+function refreshPulledDiagnostics(): void {
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
 }
 
 connection.onDidChangeWatchedFiles(
@@ -112,6 +150,7 @@ connection.onDidChangeConfiguration(
   guarded(logger, 'didChangeConfiguration', undefined, (params) => {
     settings.changed(params.settings);
     linter.relintAll(documents.keys());
+    refreshPulledDiagnostics();
   }),
 );
 
@@ -120,6 +159,7 @@ connection.onNotification(
   guarded(logger, WORKSPACE_TRUSTED_NOTIFICATION, undefined, () => {
     settings.trustGranted();
     linter.relintAll(documents.keys());
+    refreshPulledDiagnostics();
   }),
 );
 

@@ -102,4 +102,11 @@ export const WORKSPACE_TRUSTED_NOTIFICATION = 'ballast/workspaceTrusted';
 export interface BallastInitializationOptions {
   /** False in a workspace the user has not trusted; absent means trusted. */
   workspaceTrusted?: boolean;
+  /**
+   * How open documents get their diagnostics. By default a client that can pull them
+   * (`textDocument/diagnostic`) does; `push` asks for `publishDiagnostics` with the document's
+   * version instead. The VS Code client asks for push: workspace scan results are pushed, and one
+   * collection per file keeps a scanned file from showing its findings twice once opened.
+   */
+  diagnostics?: 'push' | 'pull';
 }

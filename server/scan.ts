@@ -107,6 +107,14 @@ export class WorkspaceScanner {
   }
 
   /**
+   * A document was opened while its diagnostics are pulled: the scan's pushed ones for it would
+   * show beside the pulled ones, so they are cleared (they come back when it is closed).
+   */
+  openedForPull(uri: string): void {
+    if (this.scanned.get(uri)?.published) this.deps.publish({ uri, diagnostics: [] });
+  }
+
+  /**
    * A document was closed. A file of the last scan is linted again from disk, and its diagnostics
    * replace the live ones: true then, and the caller leaves them in place until that is done.
    */

@@ -92,6 +92,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** What `workspace/configuration` answers for the `ballast` section. */
   settings?: Partial<BallastSettings>;
+  /** Whether the client can pull diagnostics (`textDocument/diagnostic`), as VS Code's can. */
+  pullDiagnostics?: boolean;
 }
 
 interface Waiter {
@@ -110,6 +112,8 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly logMessages: string[] = [];
   readonly configurationRequests: Array<string | undefined> = [];
+  /** How many times the server asked the client to pull diagnostics again. */
+  diagnosticRefreshes = 0;
   initializeResult!: InitializeResult;
   private readonly waiters: Waiter[] = [];
   private exitError: Error | undefined;
@@ -142,7 +146,9 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
+        ...(options.pullDiagnostics ? { workspace: { configuration: pull, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false }, diagnostics: { refreshSupport: true } } } : {}),
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -168,6 +174,10 @@ export class TestClient {
         return item.scopeUri?.startsWith(BARRIER_PREFIX) ? {} : this.settings;
       }),
     );
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params);
       return { applied: true };
