@@ -151,13 +151,17 @@ function checkLimits(document: Document.Parsed): DocumentLimits {
   return { tooDeep: false, problems: [] };
 }
 
-/** Where each document starts: at a `---` line, after a `...` line, or at the top of the file. */
+/**
+ * Where each document starts: at a `---` line (or at the `%YAML` / `%TAG` directives right above
+ * it, which belong to that document), after a `...` line, or at the top of the file.
+ */
 export function splitDocuments(text: string): { offset: number; text: string }[] {
   const starts = [0];
   const marker = /^(---|\.\.\.)(?=[ \t]|\r?\n|$)/gm;
   for (let match = marker.exec(text); match; match = marker.exec(text)) {
     if (match[1] === '---') {
-      if (match.index !== 0) starts.push(match.index);
+      const start = directivesAbove(text, match.index);
+      if (start !== 0) starts.push(start);
     } else {
       // `...` ends a document: the next one starts on the following line.
       const lineEnd = text.indexOf('\n', match.index);
@@ -166,5 +170,24 @@ export function splitDocuments(text: string): { offset: number; text: string }[]
   }
   const unique = [...new Set(starts)].sort((a, b) => a - b);
   return unique.map((start, i) => ({ offset: start, text: text.slice(start, unique[i + 1] ?? text.length) })).filter((d) => d.text.length > 0);
+}
+
+/**
+ * The start of the directive lines (`%YAML 1.1`, `%TAG !e! tag:…`) standing, perhaps among blank
+ * and comment lines, right above the `---` at `markerStart`; `markerStart` itself when there are
+ * none. Split from their marker, directives would be a document of their own ("missing
+ * directives-end indicator") and the document would lose its tag handles.
+ */
+function directivesAbove(text: string, markerStart: number): number {
+  let start = markerStart;
+  let lineEnd = markerStart;
+  while (lineEnd > 0) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 2) + 1;
+    const line = text.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
+    if (line.startsWith('%')) start = lineStart;
+    else if (line.trim() !== '' && !line.trimStart().startsWith('#')) break;
+    lineEnd = lineStart;
+  }
+  return start;
 }
 
