@@ -92,7 +92,8 @@ ${CONFIGURATION_SECTION}
 Environment:
   NO_COLOR          When set, no colour unless --color
   BALLAST_WORKERS   Worker threads to lint on (0: the main thread). By default, trees of 50
-                    files or more are linted on one thread per processor but one
+                    files or more are linted on one thread per processor but one, when
+                    there are more than two processors
 
 Exit status:
   0  nothing at or above --fail-on was found

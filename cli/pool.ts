@@ -31,8 +31,10 @@ export function runTask<T extends Task>(task: T): Outcome<T> {
 
 /**
  * How many worker threads: `BALLAST_WORKERS` when set (0: the main thread alone), else none for
- * fewer than `WORKER_THRESHOLD` files, else one per processor but one, left to the main thread,
- * which walks, orders and prints, and lints in between.
+ * fewer than `WORKER_THRESHOLD` files or on two processors or fewer, else one per processor but
+ * one, left to the main thread, which walks, orders and prints, and lints in between. On two
+ * processors one worker was measured slower than the main thread alone (each worker warms up its
+ * own copy of the engine), and it used more memory.
  */
 export function workerCount(env: NodeJS.ProcessEnv, tasks: number): number {
   const forced = env.BALLAST_WORKERS;
@@ -40,8 +42,9 @@ export function workerCount(env: NodeJS.ProcessEnv, tasks: number): number {
     if (!/^\d+$/.test(forced.trim())) throw new UsageError(`BALLAST_WORKERS must be a whole number of worker threads (0 lints on the main thread), not '${forced}'`);
     return Math.min(Number(forced.trim()), tasks);
   }
-  if (tasks < WORKER_THRESHOLD) return 0;
-  return Math.min(Math.max(1, availableParallelism() - 1), tasks);
+  const processors = availableParallelism();
+  if (tasks < WORKER_THRESHOLD || processors <= 2) return 0;
+  return Math.min(processors - 1, tasks);
 }
 
 /** The data a worker is started with, telling the bundle to serve tasks rather than run the CLI. */

@@ -38,7 +38,8 @@ export function lintFile({ target, fingerprints }: LintTask): ScannedFile {
   const base = { path: target.displayPath, kind: target.kind };
   const read = readSource(target.absolutePath, maxTextLength(target.settings));
   if ('error' in read) return { ...base, findings: [], error: read.error };
-  const { findings } = lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings: target.settings });
+  // No time budget: a slow rule cannot hang an editor here, and findings must not depend on load.
+  const { findings } = lint({ text: read.text, kind: target.kind, chart: target.chart, overridesChartValues: target.overridesChartValues, settings: target.settings, ruleTimeBudgetMs: Number.POSITIVE_INFINITY });
   return fingerprints ? { ...base, findings, fingerprints: fingerprintFindings(read.text, findings) } : { ...base, findings };
 }
 

@@ -1,47 +1,26 @@
 /**
- * `npm run bench`: how long linting takes on generated, deterministic Dockerfiles. Prints a
- * Markdown table and writes .bench/results.json. A script, not a test: nothing asserts timings.
+ * `npm run bench [-- --quick] [-- --only <section>]`: how fast Ballast is where users feel it.
+ * Prints a Markdown table per section and writes .bench/results.json. A script, not a test:
+ * nothing asserts timings. See scripts/bench/ for what each section measures.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fixAll, lint } from '../engine';
-import { parseDockerfile } from '../engine/dockerfile/model';
-import { generateDockerfile } from './benchInputs';
+import * as path from 'node:path';
+import { BenchUsageError, USAGE, parseBenchArgs } from './bench/options';
+import { runBench } from './bench/run';
 
-function measure(run: () => void, minimumMs = 300): { medianMs: number; runs: number } {
-  run(); // warm-up: JIT and caches
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < 5 || (performance.now() - start < minimumMs && times.length < 200)) {
-    const t = performance.now();
-    run();
-    times.push(performance.now() - t);
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseBenchArgs(process.argv.slice(2), path.join(__dirname, '..', '.bench', 'results.json'));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)]!, runs: times.length };
+  await runBench(options);
 }
 
-const rows: { input: string; lines: number; parseMs: number; lintMs: number; fixAllMs: number; findings: number }[] = [];
-for (const size of [50, 500, 5000]) {
-  const text = generateDockerfile(size);
-  const lineCount = text.split('\n').length;
-  const parse = measure(() => parseDockerfile(text));
-  const linted = measure(() => lint({ text, kind: 'dockerfile' }));
-  const fixed = measure(() => fixAll({ text, kind: 'dockerfile' }));
-  rows.push({
-    input: `Dockerfile, ${size} instructions`,
-    lines: lineCount,
-    parseMs: parse.medianMs,
-    lintMs: linted.medianMs,
-    fixAllMs: fixed.medianMs,
-    findings: lint({ text, kind: 'dockerfile' }).findings.length,
-  });
-}
-
-const format = (ms: number) => ms.toFixed(2);
-console.log('| Input | Lines | Parse only (ms) | Lint (ms) | Fix all (ms) | Findings |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.input} | ${r.lines} | ${format(r.parseMs)} | ${format(r.lintMs)} | ${format(r.fixAllMs)} | ${r.findings} |`);
-console.log(`\nMedians; Node ${process.version}, ${process.platform}/${process.arch}.`);
-mkdirSync(join(__dirname, '..', '.bench'), { recursive: true });
-writeFileSync(join(__dirname, '..', '.bench', 'results.json'), `${JSON.stringify({ node: process.version, rows }, null, 2)}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
