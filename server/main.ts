@@ -19,7 +19,7 @@ import { CODE_ACTION_KINDS, provideCodeActions } from './codeActions';
 import { SERVER_COMMANDS, executeCommand } from './commands';
 import { guarded } from './guard';
 import { hoverAt } from './hover';
-import { toDiagnostic } from './diagnostics';
+import { PulledReports } from './pulledReports';
 import { DocumentClassifier, isProjectFile } from './documentTarget';
 import { DocumentLinter } from './linting';
 import {
@@ -70,6 +70,7 @@ const scanner = new WorkspaceScanner({
   progress: (params) => void connection.sendNotification(SCAN_PROGRESS_NOTIFICATION, params).catch(() => undefined),
 });
 let versionedEdits = false;
+const pulledReports = new PulledReports();
 let pullDiagnostics = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -103,7 +104,7 @@ documents.onDidOpen(
 connection.languages.diagnostics.on(
   guarded(logger, 'textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params): Promise<DocumentDiagnosticReport> => {
     const findings = (await linter.findingsFor(params.textDocument.uri)) ?? linter.lastFindings(params.textDocument.uri) ?? [];
-    return { kind: 'full', items: findings.map(toDiagnostic) };
+    return pulledReports.report(params.textDocument.uri, params.previousResultId, findings);
   }),
 );
 documents.onDidChangeContent(
@@ -119,6 +120,7 @@ documents.onDidClose(
   guarded(logger, 'didClose', undefined, ({ document }) => {
     // A file of the last workspace scan goes back to the diagnostics of its text on disk.
     linter.forget(document.uri, { keepDiagnostics: scanner.closed(document.uri) });
+    pulledReports.forget(document.uri);
     settings.forget(document.uri);
     // Chart.yaml or .ballast.yaml is read from disk again, without the edits that were not saved.
     if (isProjectFile(document.uri)) projectFilesChanged();
@@ -135,6 +137,7 @@ function projectFilesChanged(): void {
 
 /** Tells a client that pulls diagnostics to pull them again: settings or project files changed. */
 function refreshPulledDiagnostics(): void {
+  pulledReports.clear();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
 }
 

@@ -46,6 +46,24 @@ describe('language server: pulled diagnostics', { timeout: 30_000 }, () => {
     assert.ok(client.diagnosticRefreshes > refreshes);
   });
 
+  it('answers unchanged when the findings are those the client holds, and in full when they change', async () => {
+    // The settings are those of the test above: the tag rule alone.
+    const document = client.open('file:///pull/unchanged/Dockerfile', '# base image\nFROM node:latest\n');
+    const request = (previousResultId?: string) =>
+      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: document.uri }, ...(previousResultId ? { previousResultId } : {}) }) as Promise<DocumentDiagnosticReport>;
+    const first = await request();
+    assert.ok(first.kind === 'full' && first.resultId !== undefined, JSON.stringify(first));
+    assert.deepEqual(first.items.map((d) => d.code), [TAG]);
+    document.setText('# the base image\nFROM node:latest\n');
+    assert.deepEqual(await request(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // Without the previous id, or once the findings differ, the report is a full one.
+    assert.equal((await request()).kind, 'full');
+    document.setText('# the base image\nFROM node:22\n');
+    const changed = await request(first.resultId);
+    assert.ok(changed.kind === 'full' && changed.resultId !== first.resultId);
+    assert.deepEqual(changed.items, []);
+  });
+
   it('answers for a document it does not know with nothing', async () => {
     assert.deepEqual(await pull('file:///pull/never-opened/Dockerfile'), []);
   });
